@@ -1,0 +1,141 @@
+"""Event detection and ACLED classification of sentences.
+
+Classifiers are registered by name (``CLASSIFIERS``); each takes a sentence's text and returns a
+:class:`Classification`. The default, ``rules``, reads ``data/event_rules.yaml``: trigger patterns
+per sub-event type, ACLED's hierarchy order to break ties, and patterns for sentences that report
+no new event (plans and threats, statements, crime, disasters, diplomacy).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import by_code, load_yaml, priority
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+ALWAYS_POLITICAL = {"AIR_STRIKE", "SUIC_BOMB", "CHEM_WEAP", "ART_MISS_ATTACK"}
+
+
+@dataclass
+class Classification:
+    code: str | None  # ACLED sub-event code, or None: no new ACLED event
+    confidence: float
+    matched: dict[str, int] = field(default_factory=dict)  # code -> number of patterns matched
+    reason: str = ""  # why a matched sentence is not an event (modal, general, nonpolitical, ...)
+
+    @property
+    def event_type(self) -> str:
+        return by_code()[self.code]["event_type"] if self.code else ""
+
+
+@dataclass
+class Rule:
+    code: str
+    patterns: list[re.Pattern]
+    requires: list[re.Pattern]
+    overrides: set[str]
+    weight: float
+
+    def hits(self, text: str) -> int:
+        n = sum(1 for p in self.patterns if p.search(text))
+        if n and self.requires and not any(p.search(text) for p in self.requires):
+            return 0
+        return n
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+@lru_cache(maxsize=None)
+def load_rules() -> tuple[list[Rule], dict[str, re.Pattern]]:
+    data = load_yaml("event_rules.yaml")
+    known = set(by_code())
+    rules = []
+    for r in data["rules"]:
+        if r["code"] not in known:
+            raise ValueError(f"event_rules.yaml: unknown code {r['code']!r}")
+        rules.append(Rule(r["code"], [_compile(p) for p in r["patterns"]],
+                          [_compile(p) for p in r.get("requires", [])],
+                          set(r.get("overrides", [])), float(r.get("weight", 1.0))))
+    gates = {name: _compile(p) for name, p in data.get("not_events", {}).items()}
+    return rules, gates
+
+
+class RuleClassifier:
+    """Trigger patterns + ACLED hierarchy + not-an-event gates."""
+
+    name = "rules"
+
+    def classify(self, text: str) -> Classification:
+        rules, gates = load_rules()
+        matched: dict[str, int] = {}
+        overrides: dict[str, set[str]] = {}
+        for rule in rules:
+            n = rule.hits(text)
+            if n:
+                matched[rule.code] = matched.get(rule.code, 0) + n
+                overrides.setdefault(rule.code, set()).update(rule.overrides)
+        if not matched:
+            return Classification(None, 0.0)
+        code = self.choose(matched, overrides)
+        reason = self.gate(code, text, gates)
+        confidence = min(0.95, 0.55 + 0.1 * matched.get(code, 1) + (0.05 if len(matched) == 1 else 0.0))
+        if reason:
+            return Classification(None, confidence, matched, reason)
+        return Classification(code, confidence, matched)
+
+    @staticmethod
+    def choose(matched: dict[str, int], overrides: dict[str, set[str]]) -> str:
+        codes = set(matched)
+        for code, beaten in overrides.items():
+            if code in codes:
+                codes -= beaten - {code}
+        codes = codes or set(matched)
+        # PEACE_PROTEST is the catch-all of protest words; drop it when a stronger type matched.
+        if len(codes) > 1:
+            codes.discard("PEACE_PROTEST") if codes & {"PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"} else None
+        # a generic ARMED_CLASH word ("attack", "fighting") beside a specific weapon: the weapon wins
+        # unless two armed sides clearly fought (several clash patterns matched)
+        specific = codes & {"AIR_STRIKE", "SUIC_BOMB", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "CHEM_WEAP"}
+        if "ARMED_CLASH" in codes and specific and matched["ARMED_CLASH"] < 2:
+            codes.discard("ARMED_CLASH")
+        # Attack patterns include generic killing words: a weapon or a protest is more specific
+        if "ATTACK" in codes and codes & (specific | {"FORCE_AGAINST_PROTEST", "MOB_VIOL", "VIOL_DEMONSTR"}):
+            codes.discard("ATTACK")
+        # arrests inside a protest are a protest with intervention
+        if "ARREST" in codes and codes & {"PROTEST_WITH_INTER", "PEACE_PROTEST"}:
+            codes.discard("ARREST")
+            codes.add("PROTEST_WITH_INTER")
+        return min(codes, key=priority)
+
+    @staticmethod
+    def gate(code: str, text: str, gates: dict[str, re.Pattern]) -> str:
+        etype = by_code()[code]["event_type"]
+        if "nonpolitical" in gates and gates["nonpolitical"].search(text) and code not in ALWAYS_POLITICAL:
+            return "nonpolitical"
+        if "modal" in gates and gates["modal"].search(text) and not _has_past_event_verb(text):
+            return "modal"
+        if "general" in gates and gates["general"].search(text):
+            return "general"
+        if "diplomatic" in gates and etype not in VIOLENT_TYPES and code != "ARREST" and gates["diplomatic"].search(text):
+            return "diplomatic"
+        return ""
+
+
+_PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested)\b", re.I)
+
+
+def _has_past_event_verb(text: str) -> bool:
+    return bool(_PAST_EVENT.search(text))
+
+
+CLASSIFIERS = {"rules": RuleClassifier}
+
+
+def get_classifier(name: str = "rules"):
+    try:
+        return CLASSIFIERS[name]()
+    except KeyError:
+        raise ValueError(f"unknown classifier {name!r}; choose from {', '.join(CLASSIFIERS)}") from None

@@ -1,0 +1,247 @@
+"""Fatalities: deaths (never "wounded" or "injured") attached to killing and dying, by ACLED's rules.
+
+For each death word in a sentence (killed, died, dead, death toll...), the noun phrases it governs
+are read through spaCy's dependency parse; their numbers (digits, number words, "dozens",
+"several") are summed over conjunctions ("three soldiers and a civilian" = 4). Figures of the same
+kind from different sources in one sentence conflict: the lowest is kept. "At least N" gives
+low = best = N; "up to N" gives high = N; "between N and M" gives low N, high M, best N.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Fatalities
+from ..resources import load_yaml
+
+DEATH_VERBS = {"kill", "die", "slay", "behead", "execute", "massacre", "murder", "assassinate",
+               "shoot dead", "perish", "lynch", "claim", "slaughter", "decapitate"}
+DEATH_NOUNS = {"death", "fatality", "toll", "body", "corpse", "casualty_dead", "life"}
+DEATH_ADJ = {"dead", "killed"}
+CIVILIAN = {"civilian", "villager", "resident", "worshipper", "passenger", "student",
+            "child", "woman", "man", "farmer", "pilgrim", "shopper", "teacher", "family", "inhabitant",
+            "bystander", "protester", "demonstrator", "journalist", "worker", "miner", "herder",
+            "member", "boy", "girl", "men", "women", "children", "patient", "trader", "wedding", "guest"}
+STATE = {"soldier", "troop", "policeman", "police", "officer", "trooper", "personnel", "serviceman",
+         "servicemen", "guard", "gendarme", "commando", "paramilitary", "policemen", "army", "marine",
+         "security", "cop", "militiaman", "sailor", "airman", "pilot", "constable", "jawan", "ranger"}
+MILITANT = {"militant", "insurgent", "rebel", "fighter", "jihadist", "terrorist", "gunman", "attacker",
+            "assailant", "bomber", "extremist", "separatist", "bandit", "combatant", "guerrilla",
+            "guerilla", "kidnapper", "raider", "suspect", "jihadi"}
+UNKNOWN_WORDS = re.compile(r"\b(?:unknown|unspecified|undisclosed|unconfirmed) (?:number|toll)\b", re.I)
+HISTORY = re.compile(r"\b(?:since (?:the )?(?:war|conflict|insurgency|fighting|violence)|(?:has|have) (?:killed|claimed)[^.]{0,60}\bsince\b|so far this year|this year alone|since 19\d\d|since 20\d\d|in total|(?:war|conflict|insurgency) (?:that )?has (?:killed|left|claimed))", re.I)
+
+
+@lru_cache(maxsize=None)
+def numbers() -> dict:
+    return load_yaml("numbers.yaml")
+
+
+def parse_number(tokens: list) -> int | None:
+    """The value of a number phrase ("40", "1,200", "twenty-five", "two hundred", "dozens")."""
+    table = numbers()
+    total, current, found = 0, 0, False
+    for tok in tokens:
+        word = tok.lower_.strip()
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
+            current += int(word.replace(",", ""))
+            found = True
+        elif "-" in word and all(p in table["words"] for p in word.split("-")):
+            current += sum(table["words"][p] for p in word.split("-"))
+            found = True
+        elif word in table["words"]:
+            current += table["words"][word]
+            found = True
+        elif word in table["multipliers"]:
+            current = max(current, 1) * table["multipliers"][word]
+            if table["multipliers"][word] >= 1000:
+                total, current = total + current, 0
+            found = True
+        elif word in table["vague"]:
+            current += table["vague"][word]
+            found = True
+    return total + current if found else None
+
+
+def noun_category(token) -> str:
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    if lemma in STATE or text in STATE:
+        return "state"
+    if lemma in MILITANT or text in MILITANT:
+        return "militant"
+    if lemma in CIVILIAN or text in CIVILIAN:
+        return "civilian"
+    return "unknown"
+
+
+def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
+    """(best, low, high) for one noun: its numeric modifiers, determiner, or vague quantity."""
+    table = numbers()
+    num_tokens, qualifier = [], ""
+    for child in noun.children:
+        if child.dep_ in ("nummod", "quantmod") or child.like_num:
+            num_tokens.extend(t for t in child.subtree if t.like_num or t.lower_ in table["words"]
+                              or t.lower_ in table["multipliers"] or t.lower_ in table["vague"])
+            qualifier += " ".join(t.lower_ for t in child.subtree if not t.like_num) + " "
+        elif child.dep_ in ("det", "amod", "advmod") and child.lower_ in table["unspecified"]:
+            small, big = table["unspecified"][child.lower_]
+            value = big if significant else small
+            return value, value, value
+        elif child.dep_ == "det" and child.lower_ in ("a", "an", "one"):
+            num_tokens.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in table["vague"]:
+            pass
+    if noun.lower_ in table["vague"] or noun.lower_ in table["words"] or noun.like_num:
+        num_tokens.append(noun)
+    if not num_tokens:
+        for left in noun.lefts:
+            if left.lower_ in table["unspecified"]:
+                small, big = table["unspecified"][left.lower_]
+                value = big if significant else small
+                return value, value, value
+        return None
+    value = parse_number(num_tokens)
+    if value is None:
+        return None
+    low = high = value
+    if re.search(r"\b(?:up to|nearly|almost|as many as|close to)\b", qualifier):
+        low = 0
+    if re.search(r"\b(?:more than|over|at least|upwards of)\b", qualifier):
+        high = value * 2
+    return value, low, high
+
+
+def phrase_nouns(head) -> list:
+    """A noun and the nouns conjoined with it ("three soldiers and a civilian")."""
+    nouns = [head]
+    for tok in head.conjuncts:
+        if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            nouns.append(tok)
+    return nouns
+
+
+def victims_of(trigger) -> list:
+    """The noun phrases a death word governs."""
+    deps = {"nsubjpass", "dobj", "nsubj", "attr", "npadvmod", "appos", "pobj"}
+    lemma = trigger.lemma_.lower()
+    heads = []
+    if lemma in ("kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
+                 "slaughter", "decapitate"):
+        if trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            heads.append(trigger.head)  # "40 people killed in ..."
+        for child in trigger.children:
+            if child.dep_ in ("nsubjpass", "dobj"):
+                heads.append(child)
+            if child.dep_ == "agent":
+                continue
+    elif lemma in ("die", "perish"):
+        for child in trigger.children:
+            if child.dep_ == "nsubj":
+                heads.append(child)
+        if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            heads.append(trigger.head)
+    elif lemma == "dead" or trigger.lower_ == "dead":
+        if trigger.head.pos_ in ("NOUN", "PROPN", "NUM") and trigger.dep_ in ("amod", "acomp", "oprd", "npadvmod"):
+            heads.append(trigger.head)
+        for child in trigger.children:
+            if child.dep_ in ("npadvmod", "nummod", "nsubj") or child.like_num:
+                heads.append(child)
+        head = trigger.head
+        if trigger.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child is not trigger:
+                    heads.append(child)
+        if trigger.pos_ in ("NOUN", "ADJ") and trigger.dep_ in ("dobj", "nsubj", "pobj", "conj"):
+            heads.append(trigger)  # "40 dead"
+    elif lemma in ("death", "fatality"):
+        heads.append(trigger)
+    elif lemma in ("toll",):
+        for tok in trigger.head.subtree if trigger.dep_ == "nsubj" else trigger.subtree:
+            if tok.like_num and tok.dep_ in ("pobj", "attr", "dobj", "nummod", "npadvmod", "appos"):
+                heads.append(tok)
+                break
+    elif lemma == "life" and trigger.head.lemma_ in ("claim", "lose", "take"):
+        for child in trigger.children:
+            if child.dep_ == "prep":
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+        if trigger.head.lemma_ == "lose":
+            heads.extend(c for c in trigger.head.children if c.dep_ == "nsubj")
+    return heads
+
+
+DEATH_LEMMAS = {"kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
+                "slaughter", "decapitate", "die", "perish", "dead", "death", "fatality", "toll", "life"}
+
+
+def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
+    """Deaths reported in one spaCy sentence span, or None when it reports none."""
+    if HISTORY.search(sent.text):
+        return None
+    groups: dict[str, list[tuple[int, int, int]]] = {}
+    seen = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in DEATH_LEMMAS and tok.lower_ not in DEATH_LEMMAS:
+            continue
+        if _negated(tok):
+            continue
+        for head in victims_of(tok):
+            for noun in phrase_nouns(head):
+                if noun.i in seen:
+                    continue
+                seen.add(noun.i)
+                counted = count_noun(noun, significant)
+                if counted is None:
+                    continue
+                groups.setdefault(noun_category(noun), []).append(counted)
+    if not groups:
+        return _regex_fatalities(sent.text)
+    return _combine(groups, sent.text)
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("acomp", "xcomp"))
+
+
+def _combine(groups: dict[str, list[tuple[int, int, int]]], text: str) -> Fatalities:
+    fat = Fatalities(evidence=text)
+    for category, figures in groups.items():
+        # several figures for the same kind of victim in one sentence: conflicting reports -> lowest
+        best = min(f[0] for f in figures)
+        low = min(f[1] for f in figures)
+        high = max(f[2] for f in figures)
+        fat.best += best
+        fat.low += low
+        fat.high += high
+        if category == "state":
+            fat.deaths_a += best
+        elif category == "militant":
+            fat.deaths_b += best
+        elif category == "civilian":
+            fat.deaths_civilians += best
+        else:
+            fat.deaths_unknown += best
+    return fat
+
+
+_REGEX = re.compile(
+    r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)"
+    r"\s+(?:\w+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+)?(?:killed|dead|died|slain)\b", re.I)
+
+
+def _regex_fatalities(text: str) -> Fatalities | None:
+    """Fallback for sentences the parser misreads: "<number> ... killed"."""
+    m = _REGEX.search(text)
+    if not m:
+        return None
+    table = numbers()
+    raw = m.group("n").lower().replace(",", "")
+    value = int(raw) if raw.isdigit() else table["words"].get(raw, table["vague"].get(raw))
+    if value is None:
+        return None
+    return Fatalities(best=value, low=value, high=value, deaths_unknown=value, evidence=text)
+
+
+def is_unknown_toll(text: str) -> bool:
+    return bool(UNKNOWN_WORDS.search(text))

