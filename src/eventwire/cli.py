@@ -72,7 +72,10 @@ def _print_table(events) -> None:
         table.add_row(e.event_date or "?", str(e.time_precision), f"{e.event_type}\n{e.sub_event_type}",
                       e.actor1, e.actor2, f"{e.location} ({e.geo_precision})" if e.location else "?",
                       e.country, str(e.fatalities), f"{e.confidence:.2f}" + (" !" if e.flagged else ""))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)
+    console.print(table)
 
 
 def _report_skipped(console, report: IngestReport) -> None:

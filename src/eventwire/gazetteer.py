@@ -21,9 +21,9 @@ from importlib import resources
 from pathlib import Path
 
 from .models import Place
-from .textnorm import fold, is_latin
+from .textnorm import fold, is_latin, skeleton
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "county", "prefecture",
     "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
@@ -35,12 +35,12 @@ CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT, feature TEXT, country_code TEXT,
     admin1 TEXT, admin2 TEXT, admin1_id INTEGER, admin2_id INTEGER,
     lat REAL, lon REAL, population INTEGER);
-CREATE TABLE names (key TEXT, place_id INTEGER, main INTEGER);
+CREATE TABLE names (key TEXT, skel TEXT, place_id INTEGER, main INTEGER);
 CREATE TABLE countries (
     code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT, region TEXT,
     capital TEXT, lat REAL, lon REAL, place_id INTEGER);
 """
-INDEXES = "CREATE INDEX names_key ON names(key);"
+INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
 
 
 def fingerprint() -> str:
@@ -132,7 +132,7 @@ class GazetteerBuilder:
         self._add_admins(subdivisions, cities)
         self._add_countries(db)
         db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
-        db.executemany("INSERT INTO names VALUES (?,?,?)", self.names)
+        db.executemany("INSERT INTO names VALUES (?,?,?,?)", ((k, skeleton(k), pid, main) for k, pid, main in self.names))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
@@ -268,11 +268,14 @@ class Gazetteer:
         return [Country(*r) for r in rows]
 
     def _lookup(self, key: str) -> tuple[tuple[Place, bool], ...]:
-        """All places whose name or alternate name folds to ``key``; bool = matched the main name."""
-        rows = self.db.execute(
-            "SELECT p.id, p.name, p.feature, p.country_code, p.admin1, p.admin2, p.lat, p.lon, "
-            "p.population, MAX(n.main) FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.key = ? GROUP BY p.id", (key,))
+        """Places whose name or alternate name folds to ``key`` (else whose skeleton matches);
+        bool = matched the main name."""
+        sql = ("SELECT p.id, p.name, p.feature, p.country_code, p.admin1, p.admin2, p.lat, p.lon, "
+               "p.population, MAX(n.main) FROM names n JOIN places p ON p.id = n.place_id "
+               "WHERE n.{} = ? GROUP BY p.id")
+        rows = self.db.execute(sql.format("key"), (key,)).fetchall()
+        if not rows and len(key) > 4:
+            rows = self.db.execute(sql.format("skel"), (skeleton(key),)).fetchall()
         return tuple((self._place(r), bool(r[9])) for r in rows)
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:

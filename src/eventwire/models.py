@@ -63,6 +63,7 @@ class PlaceMention:
     score: float = 0.0
     near: bool = False  # "near X", "outside X", "south of X" -> geo_precision 2
     demonym: bool = False
+    dateline: bool = False  # in the dateline ("KABUL, May 3 (Agency) -"): where the report was filed
 
 
 @dataclass
@@ -75,6 +76,8 @@ class ActorMention:
     inter: str  # ACLED inter text, e.g. "Rebel group"
     role: str = ""  # agent | patient | "" (unknown)
     generic: bool = False
+    fallback: bool = False  # a generic word ("militants") that yields to a named group in the report
+    options: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)  # (name, inter, countries) when an alias is shared
 
 
 @dataclass

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import __version__
-from .extract.actors import ActorMention, get_actor_dictionary, interaction
+from .extract.actors import ActorMention, choose_actors, get_actor_dictionary, interaction, resolve_options
+from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates
 from .extract.events import Classification, get_classifier
 from .extract.fatalities import sentence_fatalities
@@ -78,8 +79,15 @@ class Pipeline:
 
     # ---- per document --------------------------------------------------------------------
     def code_doc(self, doc, article: Article) -> CodedArticle:
-        places = self.places.resolve(doc, self.places.find(doc))
+        dateline = dateline_span(doc.text)
+        mentions = self.places.find(doc)
+        for m in mentions:
+            m.dateline = bool(dateline and dateline[0] <= m.start < dateline[1])
+        places = self.places.resolve(doc, mentions)
         findings = [self.read_sentence(i, sent, article.published) for i, sent in enumerate(doc.sents)]
+        if dateline:
+            for f in findings:
+                f.dates = [d for d in f.dates if not dateline[0] <= d.start < dateline[1]]
         drafts = self.assemble(findings, places, article.published)
         events = []
         for draft in drafts:
@@ -121,13 +129,17 @@ class Pipeline:
 
     @staticmethod
     def _same_event(draft: Draft, f: SentenceFinding, own_day, own_place) -> bool:
+        """A sentence continues the last event unless it names another day or another town,
+        or it turns a crowd event into another kind of crowd (a march, then a riot)."""
         if own_day is not None and draft.day is not None and own_day.day != draft.day.day:
             return False
         if own_place is not None and draft.place is not None and own_place.place != draft.place.place:
             if own_place.place.feature == "city" or draft.place.place.feature != "city":
                 return False
         a, b = by_code()[draft.code]["event_type"], by_code()[f.label.code]["event_type"]
-        return a == b or (a in VIOLENT and b in VIOLENT)
+        if {a, b} == {"Protests", "Riots"}:
+            return False
+        return True
 
     @staticmethod
     def _merge(draft: Draft, f: SentenceFinding) -> None:
@@ -175,8 +187,9 @@ class Pipeline:
     def _set_actors(self, event: Event, draft: Draft) -> None:
         mentions = [a for f in draft.sentences for a in f.actors]
         country = event.country or ""
-        names = [_fill(a, country) for a in mentions]
-        actor1, actor2 = choose_actors(event.event_type, event.sub_event_code, names, country)
+        code = draft.place.place.country_code if draft.place and draft.place.place else ""
+        names = [_fill(resolve_options(a, code), country) for a in mentions]
+        actor1, actor2 = choose_actors(event.sub_event_code, names, country)
         event.actor1, event.inter1 = actor1
         event.actor2, event.inter2 = actor2
         event.interaction = interaction(event.inter1, event.inter2)
@@ -238,54 +251,6 @@ def _fatalities(draft: Draft) -> Fatalities:
 def _fill(actor: ActorMention, country: str) -> ActorMention:
     if "{country}" in actor.name:
         name = actor.name.replace("{country}", country) if country else actor.name.replace(" ({country})", "").replace(" of {country}", "")
-        return ActorMention(actor.text, actor.start, actor.end, actor.sentence, name, actor.inter, actor.role, actor.generic)
+        return ActorMention(actor.text, actor.start, actor.end, actor.sentence, name, actor.inter, actor.role,
+                            actor.generic, actor.fallback)
     return actor
-
-
-DEFAULT_ACTORS = {
-    "Protests": ("Protesters ({country})", "Protesters"),
-    "Riots": ("Rioters ({country})", "Rioters"),
-}
-
-
-def choose_actors(event_type: str, code: str, mentions: list[ActorMention], country: str):
-    """actor1 and actor2 (name, inter) by ACLED's conventions for the event type."""
-    def named(name_inter):
-        name, inter = name_inter
-        return (name.replace("{country}", country) if country else name.replace(" ({country})", ""), inter)
-
-    civilians = [m for m in mentions if m.inter == "Civilians"]
-    armed = [m for m in mentions if m.inter not in ("Civilians", "Protesters", "Rioters")]
-    armed.sort(key=lambda m: (m.generic, m.role != "agent", m.start))
-    if event_type in DEFAULT_ACTORS:
-        crowd = [m for m in mentions if m.inter == DEFAULT_ACTORS[event_type][1]]
-        first = (crowd[0].name, crowd[0].inter) if crowd else named(DEFAULT_ACTORS[event_type])
-        if code == "MOB_VIOL":
-            victim = civilians[0] if civilians else None
-            return first, (victim.name, victim.inter) if victim else ("", "")
-        other = armed[0] if armed and code not in ("PEACE_PROTEST",) else None
-        return first, (other.name, other.inter) if other else ("", "")
-    if event_type == "Violence against civilians":
-        perpetrator = next((m for m in armed), None)
-        victim = civilians[0] if civilians else None
-        a1 = (perpetrator.name, perpetrator.inter) if perpetrator else named(("Unidentified Armed Group ({country})", "Political militia"))
-        a2 = (victim.name, victim.inter) if victim else named(("Civilians ({country})", "Civilians"))
-        return a1, a2
-    distinct = []
-    for m in armed:
-        if m.name not in [d.name for d in distinct]:
-            distinct.append(m)
-    if not distinct:
-        if event_type == "Strategic developments":
-            return ("", ""), ("", "")
-        a1 = named(("Unidentified Armed Group ({country})", "Political militia"))
-        victim = civilians[0] if civilians else None
-        return a1, (victim.name, victim.inter) if victim else ("", "")
-    a1 = distinct[0]
-    if len(distinct) > 1:
-        a2 = distinct[1]
-        return (a1.name, a1.inter), (a2.name, a2.inter)
-    victim = civilians[0] if civilians and event_type != "Battles" else None
-    if victim:
-        return (a1.name, a1.inter), (victim.name, victim.inter)
-    return (a1.name, a1.inter), ("", "")

@@ -26,7 +26,7 @@ def data_paths(name: str) -> list[Path]:
 def load_yaml(name: str):
     """The shipped YAML file merged with the user's: lists are concatenated, dicts updated."""
     merged = None
-    for path in data_paths(name):
+    for path in (p for p in data_paths(name) if p.exists()):
         with open(path, encoding="utf-8") as fh:
             data = yaml.safe_load(fh)
         merged = data if merged is None else _merge(merged, data)

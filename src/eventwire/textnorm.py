@@ -21,3 +21,23 @@ def is_latin(text: str) -> bool:
     folded = unicodedata.normalize("NFKD", text)
     letters = [ch for ch in folded if ch.isalpha()]
     return bool(letters) and all(ord(ch) < 0x250 for ch in letters)
+
+
+_DIGRAPHS = [("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("q", "k"), ("ou", "u"), ("oo", "u"),
+             ("ck", "k"), ("j", "dj"), ("ddj", "dj")]
+
+
+def skeleton(text: str) -> str:
+    """A looser key for transliteration variants: 'Shabeelle' and 'Shabelle' -> 'sabele'.
+
+    Used only when no name matches exactly.
+    """
+    key = fold(text).replace(" ", "")
+    for a, b in _DIGRAPHS:
+        key = key.replace(a, b)
+    key = key.replace("sh", "s").replace("y", "i")
+    out = []
+    for ch in key:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)

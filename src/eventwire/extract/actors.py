@@ -2,9 +2,12 @@
 
 Named groups are found by their aliases (case-insensitive, on token boundaries; the aliases a
 group lists under ``case_sensitive`` must match exactly, so that "IS" is not the verb "is").
-Generic actors ("gunmen", "troops", "protesters") become ACLED-style names with a country:
-from a nationality word in the same phrase ("Iraqi troops"), else from the event's location.
-Each mention gets a role from the parse: agent (subject of an active verb, "by ...") or patient.
+An alias shared by several groups ("al-Shabaab" in Somalia and in Mozambique) keeps all of them
+as options; the event's country picks one. Generic actors ("gunmen", "troops", "protesters")
+become ACLED-style names with a country: from a nationality word in the phrase ("Iraqi troops",
+"a Turkish drone strike"), else from the event's location. Each mention gets a role from the
+parse: agent (subject of an active verb, "by ...") or patient. ``data/actor_roles.yaml`` then
+says which actor is actor1 and which actor2 for each sub-event type.
 """
 from __future__ import annotations
 
@@ -17,6 +20,10 @@ from ..textnorm import fold
 
 INTER_ORDER = ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
                "Protesters", "Civilians", "External/Other forces"]
+WEAPON_NOUNS = {"drone", "strike", "airstrike", "rocket", "missile", "jet", "warplane", "artillery",
+                "shelling", "shell", "aircraft", "helicopter", "bombardment", "raid", "mortar",
+                "gunship", "plane", "bomber", "offensive", "operation", "tank", "gunboat", "navy"}
+NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
 
 
 @dataclass
@@ -25,6 +32,7 @@ class ActorEntry:
     inter: str
     generic: bool
     countries: tuple[str, ...] = ()
+    fallback: bool = False
 
 
 class ActorDictionary:
@@ -38,13 +46,15 @@ class ActorDictionary:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for group in data.get("groups", []):
-            entry = self._add(ActorEntry(group["name"], group["inter"], False, tuple(group.get("countries") or ())))
+            entry = self._add(ActorEntry(group["name"], group["inter"], False,
+                                         tuple(group.get("countries") or ())))
             sensitive = set(group.get("case_sensitive") or [])
             aliases = {group["name"], *(group.get("aliases") or [])} - sensitive
             self._patterns(nlp, self.lower, entry, aliases)
             self._patterns(nlp, self.exact, entry, sensitive)
         for generic in data.get("generic", []):
-            entry = self._add(ActorEntry(generic["name"], generic["inter"], True))
+            entry = self._add(ActorEntry(generic["name"], generic["inter"], True,
+                                         fallback=bool(generic.get("fallback"))))
             words = set(generic.get("words") or [])
             words |= {w + "s" for w in words if not w.endswith("s") and " " not in w}
             self._patterns(nlp, self.lower, entry, words)
@@ -63,33 +73,56 @@ class ActorDictionary:
     def find(self, sent, sentence_index: int = 0) -> list[ActorMention]:
         """Actor mentions in one spaCy sentence span (longest match wins on overlaps)."""
         doc = sent.doc
-        matches = [(s, e, int(doc.vocab.strings[m])) for m, s, e in self.lower(doc[sent.start:sent.end].as_doc())]
-        matches += [(s, e, int(doc.vocab.strings[m])) for m, s, e in self.exact(doc[sent.start:sent.end].as_doc())]
-        matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        spans: dict[tuple[int, int], list[int]] = {}
+        for matcher in (self.lower, self.exact):
+            for m, s, e in matcher(sent):
+                spans.setdefault((s, e), []).append(int(doc.vocab.strings[m]))
         out, last_end = [], -1
-        for start, end, idx in matches:
+        for (start, end) in sorted(spans, key=lambda se: (se[0], -(se[1] - se[0]))):
             if start < last_end:
                 continue
             last_end = end
-            span = doc[sent.start + start: sent.start + end]
-            entry = self.entries[idx]
-            name = entry.name
-            if "{country}" in name:
-                country = self.nationality(span)
-                if country:
-                    name = name.replace("{country}", country)
-            out.append(ActorMention(text=span.text, start=span.start_char, end=span.end_char,
-                                    sentence=sentence_index, name=name, inter=entry.inter,
-                                    role=role_of(span), generic=entry.generic))
+            out.append(self._mention(doc[start:end], spans[(start, end)], sentence_index))
+        out.extend(self._nationality_actors(sent, sentence_index, out))
+        return sorted(out, key=lambda a: a.start)
+
+    def _mention(self, span, indexes: list[int], sentence_index: int) -> ActorMention:
+        entries = [self.entries[i] for i in dict.fromkeys(indexes)]
+        entry = entries[0]
+        name = entry.name
+        if "{country}" in name:
+            country = self.nationality(span)
+            if country:
+                name = name.replace("{country}", country)
+        options = [(e.name, e.inter, e.countries) for e in entries] if len(entries) > 1 else []
+        return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                            sentence=sentence_index, name=name, inter=entry.inter,
+                            role=role_of(span), generic=entry.generic, fallback=entry.fallback,
+                            options=options)
+
+    def _nationality_actors(self, sent, sentence_index: int, found: list[ActorMention]) -> list[ActorMention]:
+        """'a Turkish drone strike', 'Russian rockets' -> Military Forces of Turkey / Russia."""
+        taken = {(a.start, a.end) for a in found}
+        out = []
+        for tok in sent:
+            country = self.demonyms.get(fold(tok.text))
+            if not country or tok.head.lemma_.lower() not in WEAPON_NOUNS or tok.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            if any(s <= tok.idx < e for s, e in taken):
+                continue
+            head = tok.head
+            out.append(ActorMention(text=f"{tok.text} {head.text}", start=tok.idx, end=head.idx + len(head.text),
+                                    sentence=sentence_index, name=f"Military Forces of {country}",
+                                    inter="State forces", role="agent", generic=True))
         return out
 
     def nationality(self, span) -> str:
         """'Iraqi troops' -> 'Iraq'; 'the army of Mali' -> 'Mali'."""
         root = span.root
-        nearby = list(root.lefts) + [t for t in span] + [t for t in root.children if t.dep_ == "prep"]
+        nearby = list(root.lefts) + list(span) + [t for t in root.children if t.dep_ == "prep"]
         for tok in nearby:
             name = self.demonyms.get(fold(tok.text))
-            if name:
+            if name and tok.ent_type_ != "PERSON":
                 return name
             if tok.dep_ == "prep" and tok.lower_ == "of":
                 for obj in tok.children:
@@ -122,9 +155,70 @@ def role_of(span) -> str:
         return "agent"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting"):
         return "patient"
-    if tok.dep_ == "conj":
+    if tok.dep_ == "conj" and tok.head is not tok:
         return role_of(tok.head.doc[tok.head.i: tok.head.i + 1])
     return ""
+
+
+def resolve_options(actor: ActorMention, country_code: str) -> ActorMention:
+    """For a shared alias, the group active in the event's country (else the first listed)."""
+    if not actor.options:
+        return actor
+    chosen = next((o for o in actor.options if country_code and country_code in o[2]), None)
+    chosen = chosen or next((o for o in actor.options if not o[2]), None) or actor.options[0]
+    return ActorMention(actor.text, actor.start, actor.end, actor.sentence, chosen[0], chosen[1],
+                        actor.role, actor.generic, actor.fallback)
+
+
+def kind(actor: ActorMention) -> str:
+    if actor.name.startswith("Government of"):
+        return "government"
+    return {"State forces": "state", "External/Other forces": "external", "Civilians": "civilians",
+            "Protesters": "protesters", "Rioters": "rioters"}.get(actor.inter,
+                                                                  "nonstate" if actor.inter in NONSTATE else "other")
+
+
+@lru_cache(maxsize=None)
+def role_table() -> dict:
+    return load_yaml("actor_roles.yaml")
+
+
+def choose_actors(code: str, mentions: list[ActorMention], country: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """actor1 and actor2 as (name, inter), by the sub-event type's rule in actor_roles.yaml."""
+    table = role_table()
+    rule = {**table["default"], **table["codes"].get(code, {})}
+    if any(not m.generic and kind(m) in ("nonstate", "external") for m in mentions):
+        mentions = [m for m in mentions if not m.fallback]
+    ordered = sorted(mentions, key=lambda m: (m.generic, m.role != "agent", m.start))
+    unique: list[ActorMention] = []
+    for m in ordered:
+        if m.name not in [u.name for u in unique]:
+            unique.append(m)
+    first = _pick(unique, rule["actor1"], exclude=None)
+    second = _pick(unique, rule["actor2"], exclude=first)
+    a1 = (first.name, first.inter) if first else _default(rule.get("default1"), country)
+    a2 = (second.name, second.inter) if second else _default(rule.get("default2"), country)
+    return a1, a2
+
+
+def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:
+    for wanted in kinds:
+        for a in actors:
+            if exclude is not None and a.name == exclude.name:
+                continue
+            k = kind(a)
+            if k == wanted or (wanted == "armed" and k in ("state", "nonstate", "external")):
+                return a
+    return None
+
+
+def _default(template: str | None, country: str) -> tuple[str, str]:
+    if not template:
+        return "", ""
+    name = template.replace("{country}", country) if country else template.replace(" ({country})", "").replace(" of {country}", "")
+    inter = {"Unidentified": "Political militia", "Protesters": "Protesters", "Rioters": "Rioters",
+             "Civilians": "Civilians", "Police": "State forces", "Military": "State forces"}
+    return name, next((v for k, v in inter.items() if name.startswith(k)), "")
 
 
 def interaction(inter1: str, inter2: str) -> str:

@@ -29,7 +29,7 @@ MILITANT = {"militant", "insurgent", "rebel", "fighter", "jihadist", "terrorist"
             "assailant", "bomber", "extremist", "separatist", "bandit", "combatant", "guerrilla",
             "guerilla", "kidnapper", "raider", "suspect", "jihadi"}
 UNKNOWN_WORDS = re.compile(r"\b(?:unknown|unspecified|undisclosed|unconfirmed) (?:number|toll)\b", re.I)
-HISTORY = re.compile(r"\b(?:since (?:the )?(?:war|conflict|insurgency|fighting|violence)|(?:has|have) (?:killed|claimed)[^.]{0,60}\bsince\b|so far this year|this year alone|since 19\d\d|since 20\d\d|in total|(?:war|conflict|insurgency) (?:that )?has (?:killed|left|claimed))", re.I)
+HISTORY = re.compile(r"(?:ha(?:s|ve) been killed|ha(?:s|ve) died|ha(?:s|ve) (?:killed|claimed))[^.]{0,80}\b(?:in|during|since) the (?:conflict|war|insurgency|fighting|violence|crisis|uprising)|\b(?:conflict|war|insurgency|violence|uprising|crisis)\b[^.]{0,80}\bha(?:s|ve) (?:killed|claimed|left)|\b(?:since (?:the )?(?:war|conflict|insurgency|fighting|violence)|(?:has|have) (?:killed|claimed)[^.]{0,60}\bsince\b|so far this year|this year alone|since 19\d\d|since 20\d\d|in total|(?:war|conflict|insurgency) (?:that )?has (?:killed|left|claimed))", re.I)
 
 
 @lru_cache(maxsize=None)

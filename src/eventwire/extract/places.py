@@ -40,6 +40,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.demonyms = demonym_table()
+        self.main_names: set[int] = set()  # ids of candidates that matched on their main name
 
     # ---- recognition -------------------------------------------------------------------
     def find(self, doc) -> list[PlaceMention]:
@@ -95,6 +96,7 @@ class PlaceFinder:
     # ---- resolution --------------------------------------------------------------------
     def resolve(self, doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Fill ``mention.place`` for each mention, using the whole document as context."""
+        self.main_names = set()
         options = {id(m): self._candidates(doc, m) for m in mentions}
         focus = self._country_focus(mentions, options)
         admins = {(p.country_code, fold(p.name)) for m in mentions for p in options[id(m)]
@@ -120,9 +122,11 @@ class PlaceFinder:
         if words and words[-1] in ADMIN_WORDS:
             want_admin = words[-1]
             text = " ".join(words[:-1])
-        cands = [p for p, _main in self.gaz.candidates(text)]
-        if not cands and fold(text).startswith(("al ", "el ", "the ")):
-            cands = [p for p, _main in self.gaz.candidates(fold(text).split(" ", 1)[1])]
+        found = self.gaz.candidates(text)
+        if not found and fold(text).startswith(("al ", "el ", "the ")):
+            found = self.gaz.candidates(fold(text).split(" ", 1)[1])
+        cands = [p for p, _main in found]
+        self.main_names.update(id(p) for p, main in found if main)
         if want_admin:
             admin = [p for p in cands if p.feature != "city"]
             cands = admin or cands
@@ -142,22 +146,21 @@ class PlaceFinder:
                 continue
             countries = {p.country_code for p in cands}
             if len(countries) == 1:
-                votes[cands[0].country_code] += 1.0
+                votes[cands[0].country_code] += 0.5 if m.dateline else 1.0
             else:
                 top = max(cands, key=lambda p: (p.feature == "country", p.population))
                 votes[top.country_code] += 0.3
         return votes
 
-    @staticmethod
-    def _score(m: PlaceMention, p: Place, focus: Counter, admins, anchors) -> float:
+    def _score(self, m: PlaceMention, p: Place, focus: Counter, admins, anchors) -> float:
         total = sum(focus.values()) or 1.0
         score = 0.5 * math.log10(p.population + 10)
         score += {"country": 5.0, "admin1": 2.5, "admin2": 1.0, "city": 0.0}[p.feature]
         score += 4.0 * focus.get(p.country_code, 0) / total
         if p.feature == "city" and (p.country_code, fold(p.admin1)) in admins:
             score += 2.0
-        if fold(m.text) == fold(p.name):
-            score += 1.0
+        if id(p) in self.main_names or fold(m.text) == fold(p.name):
+            score += 2.0
         for a in anchors:
             if a is not p and a.feature == "city" and _km(a, p) < 150:
                 score += 1.0
@@ -187,8 +190,9 @@ def event_location(mentions: list[PlaceMention], sentence: int) -> tuple[PlaceMe
     or country).
     """
     usable = [m for m in mentions if m.place is not None and not m.demonym]
-    own = [m for m in usable if m.sentence == sentence]
-    pool = own or [m for m in usable if m.sentence < sentence][-3:]
+    own = [m for m in usable if m.sentence == sentence and not m.dateline]
+    pool = own or [m for m in usable if m.sentence < sentence and not m.dateline][-3:]
+    pool = pool or [m for m in usable if m.dateline]
     if not pool:
         return None, None
     best = min(pool, key=lambda m: (FEATURE_RANK[m.place.feature], -m.sentence if not own else m.start))
