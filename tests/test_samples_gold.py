@@ -11,10 +11,13 @@ import yaml
 from eventwire.evaluate.gold import FIELDS, agreement
 from eventwire.ingest import read_paths
 
-FLOORS = {
-    "detection_recall": 0.0, "detection_precision": 0.0,
-    **{f: 0.0 for f in FIELDS},
+FLOORS = {  # measured 2026-11-25 and rounded down to 0.05; raise them as the coder improves
+    "detection_recall": 0.90, "detection_precision": 0.70,
+    "event_type": 0.90, "sub_event_type": 0.85, "event_date": 0.90, "time_precision": 0.90,
+    "actor1": 0.75, "actor2": 0.75, "location": 0.80, "admin1": 0.85, "country": 0.90,
+    "geo_precision": 0.75, "fatalities": 0.80,
 }
+assert set(FLOORS) == {"detection_recall", "detection_precision", *FIELDS}
 
 
 def sample_id(origin: str) -> str:

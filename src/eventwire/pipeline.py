@@ -8,6 +8,7 @@ type) are merged; totals over several days are split per day, as ACLED does.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ from .resources import by_code, countries, priority
 LOW_CONFIDENCE = 0.6
 MAX_SPLIT_DAYS = 7
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+UPDATED_TOLL = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|has risen|went up)\s+to\b|\brevised\b", re.I)
 MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
 
 
@@ -241,11 +243,16 @@ def _weak_battle(draft: Draft, f: SentenceFinding) -> bool:
 
 
 def _fatalities(draft: Draft) -> Fatalities:
-    """Largest report among the event's sentences (later sentences often restate the toll)."""
-    figures = [f.fatalities for f in draft.sentences if f.fatalities]
+    """The event's toll from its sentences: an updated toll ("rose to 23") wins; otherwise the
+    sentences are taken as reports of the same deaths and, as ACLED does with conflicting
+    reports, the lowest figure is kept."""
+    figures = [(f.fatalities, f.text) for f in draft.sentences if f.fatalities and f.fatalities.best > 0]
     if not figures:
         return Fatalities()
-    return max(figures, key=lambda x: x.best)
+    updates = [fat for fat, text in figures if UPDATED_TOLL.search(text)]
+    if updates:
+        return updates[-1]
+    return min((fat for fat, _ in figures), key=lambda x: x.best)
 
 
 def _fill(actor: ActorMention, country: str) -> ActorMention:

@@ -99,15 +99,26 @@ class PlaceFinder:
         self.main_names = set()
         options = {id(m): self._candidates(doc, m) for m in mentions}
         focus = self._country_focus(mentions, options)
-        admins = {(p.country_code, fold(p.name)) for m in mentions for p in options[id(m)]
-                  if p.feature in ("admin1", "admin2")}
         anchors = [opts[0] for m in mentions if len(opts := options[id(m)]) == 1]
+        total = sum(focus.values()) or 1.0
         for m in mentions:
+            admins = {(p.country_code, fold(p.name)) for other in mentions if other is not m
+                      and fold(other.text) != fold(m.text) for p in options[id(other)]
+                      if p.feature in ("admin1", "admin2")}
             scored = sorted(((self._score(m, p, focus, admins, anchors), p) for p in options[id(m)]),
                             key=lambda x: -x[0])
-            if scored:
+            if scored and not self._off_focus(scored[0][1], focus, total):
                 m.score, m.place = scored[0]
         return mentions
+
+    @staticmethod
+    def _off_focus(p: Place, focus: Counter, total: float) -> bool:
+        """A small place abroad in a story clearly about one country is a false match."""
+        if not focus or p.feature == "country":
+            return False
+        top, weight = focus.most_common(1)[0]
+        return (p.country_code != top and weight / total > 0.6 and focus.get(p.country_code, 0) / total < 0.2
+                and p.population < 500_000)
 
     def _candidates(self, doc, m: PlaceMention) -> list[Place]:
         if m.demonym:
@@ -155,8 +166,8 @@ class PlaceFinder:
     def _score(self, m: PlaceMention, p: Place, focus: Counter, admins, anchors) -> float:
         total = sum(focus.values()) or 1.0
         score = 0.5 * math.log10(p.population + 10)
-        score += {"country": 5.0, "admin1": 2.5, "admin2": 1.0, "city": 0.0}[p.feature]
-        score += 4.0 * focus.get(p.country_code, 0) / total
+        score += {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0}[p.feature]
+        score += 6.0 * focus.get(p.country_code, 0) / total
         if p.feature == "city" and (p.country_code, fold(p.admin1)) in admins:
             score += 2.0
         if id(p) in self.main_names or fold(m.text) == fold(p.name):

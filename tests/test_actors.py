@@ -1,0 +1,62 @@
+import pytest
+
+from eventwire.extract.actors import choose_actors, get_actor_dictionary, interaction, resolve_options
+
+
+@pytest.fixture(scope="module")
+def actors(nlp):
+    return get_actor_dictionary(nlp)
+
+
+def found(actors, nlp, text):
+    return actors.find(list(nlp(text).sents)[0])
+
+
+@pytest.mark.parametrize("alias", ["ISIS", "ISIL", "Daesh", "Islamic State"])
+def test_aliases_normalise(actors, nlp, alias):
+    names = {a.name for a in found(actors, nlp, f"{alias} fighters attacked the town.")}
+    assert "Islamic State" in names
+
+
+def test_is_the_verb_is_not_islamic_state(actors, nlp):
+    assert not any(a.name == "Islamic State" for a in found(actors, nlp, "The town is quiet now."))
+    assert any(a.name == "Islamic State" for a in found(actors, nlp, "IS claimed the attack."))
+
+
+def test_nationality_gives_the_country(actors, nlp):
+    names = {a.name for a in found(actors, nlp, "Iraqi troops and Kenyan police patrolled.")}
+    assert {"Military Forces of Iraq", "Police Forces of Kenya"} <= names
+
+
+def test_nationality_of_a_weapon(actors, nlp):
+    names = {a.name for a in found(actors, nlp, "A Turkish drone strike hit a car.")}
+    assert "Military Forces of Turkey" in names
+
+
+def test_shared_alias_resolved_by_country(actors, nlp):
+    (mention,) = [a for a in found(actors, nlp, "Al-Shabaab attacked the port.") if not a.generic]
+    assert resolve_options(mention, "SO").name == "Al Shabaab"
+    assert resolve_options(mention, "MZ").name == "Islamic State Mozambique Province"
+
+
+def test_victim_is_actor2_in_violence_against_civilians(actors, nlp):
+    mentions = found(actors, nlp, "Villagers said gunmen attacked them at night.")
+    a1, a2 = choose_actors("ATTACK", [m for m in mentions if "{country}" not in m.name or True], "Nigeria")
+    assert a2[1] == "Civilians" and a1[1] != "Civilians"
+
+
+def test_defaults_fill_the_country(actors, nlp):
+    a1, a2 = choose_actors("PEACE_PROTEST", [], "Chile")
+    assert a1 == ("Protesters (Chile)", "Protesters") and a2 == ("", "")
+
+
+def test_government_retakes_first(actors, nlp):
+    mentions = found(actors, nlp, "Al-Shabaab lost the town to Somali soldiers.")
+    mentions = [resolve_options(m, "SO") for m in mentions]
+    a1, a2 = choose_actors("GOV_REGAINS_TERIT", mentions, "Somalia")
+    assert a1[0] == "Military Forces of Somalia" and a2[0] == "Al Shabaab"
+
+
+def test_interaction_is_ordered_by_inter_code():
+    assert interaction("Civilians", "Rebel group") == "Rebel group-Civilians"
+    assert interaction("State forces", "") == "State forces only"

@@ -1,0 +1,89 @@
+"""The CLI end to end, as a user runs it."""
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from eventwire.cli import main
+from eventwire.models import EVENT_FIELDS
+
+REPORT = ("Al-Shabaab fighters overran the town of Afgooye in Somalia's Lower Shabelle region on Tuesday, "
+          "killing three soldiers and a civilian, officials said.\n\nIn 2017 the army retook the town.\n")
+
+
+def run(*args, input=None):
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_extract_jsonl_has_every_field(tmp_path):
+    p = tmp_path / "report.txt"
+    p.write_text(REPORT)
+    out = run("extract", str(p), "--published", "2019-03-14", "--format", "jsonl").stdout
+    events = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert len(events) == 1
+    e = events[0]
+    assert set(EVENT_FIELDS) <= set(e)
+    assert e["event_date"] == "2019-03-12" and e["time_precision"] == 1
+    assert e["event_type"] == "Battles" and e["fatalities"] == 4
+    assert e["actor1"] == "Al Shabaab" and e["country"] == "Somalia"
+
+
+def test_extract_from_stdin_as_csv():
+    out = run("extract", "-", "--published", "2019-03-14", "--format", "csv", input=REPORT).stdout
+    rows = list(csv.DictReader(out.splitlines()))
+    assert rows[0]["event_id_cnty"] and rows[0]["sub_event_type"]
+
+
+def test_extract_without_date_leaves_relative_dates_unresolved(tmp_path):
+    p = tmp_path / "report.txt"
+    p.write_text(REPORT)
+    e = json.loads(run("extract", str(p), "--format", "jsonl").stdout.splitlines()[0])
+    assert e["event_date"] == "" and e["time_precision"] == 3
+
+
+def test_bad_date_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["extract", "-", "--published", "soon"], input=REPORT)
+    assert result.exit_code != 0 and "not a date" in result.output
+
+
+def test_ingest_twice_then_export(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(REPORT)
+    (src / "b.jsonl").write_text(json.dumps({"text": "Police fired tear gas at protesters in Nairobi on Monday.",
+                                             "date": "2024-03-06"}) + "\n{broken\n")
+    db = tmp_path / "e.db"
+    first = run("ingest", str(src), "--db", str(db), "--published", "2019-03-14")
+    assert "skipped" in first.stderr and "b.jsonl" in first.stderr
+    run("ingest", str(src), "--db", str(db), "--published", "2019-03-14")
+    out = tmp_path / "e.csv"
+    run("export", "--db", str(db), "--format", "acled-csv", "-o", str(out))
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == len({r["event_id_cnty"] for r in rows}) >= 1
+    gj = json.loads(run("export", "--db", str(db), "--format", "geojson").stdout)
+    assert gj["features"]
+
+
+def test_demo_writes_database_and_exports(tmp_path):
+    run("demo", "--out", str(tmp_path / "demo"))
+    for name in ("events.db", "events.csv", "events.geojson", "events.jsonl"):
+        assert (tmp_path / "demo" / name).stat().st_size > 0
+    rows = list(csv.DictReader((tmp_path / "demo" / "events.csv").open()))
+    assert len(rows) >= 25
+
+
+def test_console_script_help():
+    out = subprocess.run([sys.executable, "-m", "eventwire.cli", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for cmd in ("extract", "ingest", "export", "demo", "gazetteer"):
+        assert cmd in out.stdout
+
+
+def test_gazetteer_info():
+    info = json.loads(run("gazetteer", "info").stdout)
+    assert info["places"]["city"] > 100_000 and Path(info["path"]).exists()

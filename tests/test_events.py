@@ -1,0 +1,67 @@
+"""The rule classifier: each sub-event type with our own sentences, priority rules and non-events."""
+import pytest
+
+from eventwire.extract.events import get_classifier
+
+CASES = [
+    ("Government troops recaptured the town of Marka from al-Shabaab militants after heavy fighting.", "GOV_REGAINS_TERIT"),
+    ("Rebels seized control of the district headquarters after overrunning an army garrison.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Soldiers clashed with militants near the border village, leaving four dead.", "ARMED_CLASH"),
+    ("Security forces opened fire on protesters in the capital, killing three.", "FORCE_AGAINST_PROTEST"),
+    ("Police fired tear gas to disperse hundreds of students demonstrating outside parliament.", "PROTEST_WITH_INTER"),
+    ("Thousands of nurses marched peacefully through the city to demand better pay.", "PEACE_PROTEST"),
+    ("Protesters torched police vehicles and hurled stones at officers.", "VIOL_DEMONSTR"),
+    ("An angry mob lynched two men accused of stealing a motorbike.", "MOB_VIOL"),
+    ("Activists accused government forces of a chlorine gas attack on the besieged suburb.", "CHEM_WEAP"),
+    ("Warplanes bombed a market in the rebel-held town on Sunday.", "AIR_STRIKE"),
+    ("A suicide bomber blew himself up at a checkpoint, killing six policemen.", "SUIC_BOMB"),
+    ("Artillery shells slammed into residential areas of the city overnight.", "ART_MISS_ATTACK"),
+    ("A roadside bomb struck a military convoy on the highway.", "REM_EXPLOS"),
+    ("Attackers hurled a grenade into a crowded bar, wounding nine people.", "GRENADE"),
+    ("Women in the camp said they were raped by armed men in uniform.", "SEX_VIOL"),
+    ("Gunmen killed 12 villagers in an overnight raid on the settlement.", "ATTACK"),
+    ("Armed men kidnapped three aid workers on the road to the town.", "ABDUCT_DISSAP"),
+    ("The two sides signed a ceasefire agreement on Friday.", "AGREEMENT"),
+    ("Police arrested the opposition leader at his home before dawn.", "ARREST"),
+    ("The army deployed reinforcements to the northern province.", "CHANGE_TO_GROUP_ACT"),
+    ("Bomb disposal experts defused an explosive device planted near the school.", "DISR_WEAP"),
+    ("The militia established a new base on the outskirts of the town.", "HQ_ESTABLISHED"),
+    ("Fighters looted shops and set homes ablaze as residents fled.", "PROPERTY_DISTRUCT"),
+    ("Rebels entered the town unopposed after government troops withdrew.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("Soldiers staged a coup and detained the president.", "OTHER"),
+]
+
+
+@pytest.fixture(scope="module")
+def clf():
+    return get_classifier("rules")
+
+
+@pytest.mark.parametrize("text,code", CASES)
+def test_each_sub_event_type(clf, text, code):
+    assert clf.classify(text).code == code
+
+
+@pytest.mark.parametrize("text,code", [
+    # an air strike during a ground battle is a battle
+    ("Troops fought militants for hours in the village as air strikes pounded their positions, and several fighters were killed in the clashes.", "ARMED_CLASH"),
+    # a defused bomb is a disrupted weapon, not an explosion
+    ("Police found and defused a roadside bomb near the bridge.", "DISR_WEAP"),
+    # grenade beats the generic explosion word
+    ("A grenade explosion at the market killed two.", "GRENADE"),
+    # arrests at a protest are a protest with intervention
+    ("Police detained 40 protesters at the rally.", "PROTEST_WITH_INTER"),
+])
+def test_priority(clf, text, code):
+    assert clf.classify(text).code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels vowed to march on the capital within weeks.",
+    "A powerful earthquake killed 40 people in the mountain province.",
+    "Armed robbers stole jewellery worth a million dollars.",
+    "The foreign ministers met in Geneva for talks on the border dispute.",
+    "The war has killed more than 300,000 people since 2011.",
+])
+def test_not_events(clf, text):
+    assert clf.classify(text).code is None
