@@ -175,6 +175,26 @@ def demo(out_dir):
     console.print(f"wrote {db}, {out / 'events.csv'} (ACLED columns), {out / 'events.geojson'}, {out / 'events.jsonl'}")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--out", type=click.Path(dir_okay=False), help="Model file (default: the one shipped in the package).")
+@click.option("--c", "c", default=8.0, show_default=True, help="Inverse regularisation strength.")
+def train(paths, out, c):
+    """Train the event classifier on labelled snippets (JSONL files or folders of them; default:
+    training/snippets in the current directory) and write the model file."""
+    from .extract.model import model_path
+    from .extract.model import train as fit
+
+    sources = [Path(p) for p in paths] or [Path("training/snippets")]
+    if not any(p.exists() for p in sources):
+        raise click.ClickException("no training data: give JSONL files or run from the repository root")
+    target = Path(out) if out else model_path()
+    t = time.perf_counter()
+    meta = fit(sources, target, c=c)
+    _console().print(f"trained on {meta['snippets']} snippets ({len(meta['counts'])} classes, "
+                     f"{meta['features']} features) in {time.perf_counter() - t:.1f} s; wrote {target}")
+
+
 @main.group()
 def gazetteer():
     """Build or inspect the offline gazetteer (GeoNames, CC BY 4.0)."""

@@ -19,7 +19,7 @@ from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates
 from .extract.events import Classification, get_classifier
 from .extract.fatalities import sentence_fatalities
-from .extract.places import PlaceFinder, event_location
+from .extract.places import PlaceFinder, event_location, focus_country
 from .gazetteer import Gazetteer, get_gazetteer
 from .models import Article, CodedArticle, DateMention, Event, Fatalities, PlaceMention
 from .nlp import get_nlp
@@ -61,7 +61,7 @@ class Draft:
 
 
 class Pipeline:
-    def __init__(self, gazetteer: Gazetteer | None = None, classifier: str = "rules", nlp=None):
+    def __init__(self, gazetteer: Gazetteer | None = None, classifier: str = "model", nlp=None):
         self.nlp = nlp or get_nlp()
         self.gazetteer = gazetteer or get_gazetteer()
         self.places = PlaceFinder(self.gazetteer)
@@ -82,11 +82,12 @@ class Pipeline:
     # ---- per document --------------------------------------------------------------------
     def code_doc(self, doc, article: Article) -> CodedArticle:
         dateline = dateline_span(doc.text)
-        mentions = self.places.find(doc)
+        sents = list(doc.sents)
+        mentions = self.places.find(doc, sents)
         for m in mentions:
             m.dateline = bool(dateline and dateline[0] <= m.start < dateline[1])
         places = self.places.resolve(doc, mentions)
-        findings = [self.read_sentence(i, sent, article.published) for i, sent in enumerate(doc.sents)]
+        findings = [self.read_sentence(i, sent, article.published) for i, sent in enumerate(sents)]
         if dateline:
             for f in findings:
                 f.dates = [d for d in f.dates if not dateline[0] <= d.start < dateline[1]]
@@ -111,6 +112,7 @@ class Pipeline:
                  published: date | None) -> list[Draft]:
         drafts: list[Draft] = []
         last_day: DateMention | None = None
+        focus = focus_country(places)
         for f in findings:
             own_day = event_date(f.dates, published)
             background = any(d.background for d in f.dates) and own_day is None
@@ -119,7 +121,7 @@ class Pipeline:
             if f.label.code is None or background:
                 self._attach_fatalities(drafts, f)
                 continue
-            place, precision = event_location(places, f.index)
+            place, precision = event_location(places, f.index, focus)
             own_place = place if place is not None and place.sentence == f.index else None
             current = drafts[-1] if drafts else None
             if current and self._same_event(current, f, own_day, own_place):

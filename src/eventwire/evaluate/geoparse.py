@@ -40,6 +40,7 @@ class GoldToponym:
     longitude: float | None = None
     geonameid: int | None = None
     kind: str = ""  # GeoWebNews <type>: Literal, Metonymic, Demonym, Non_Toponym, ...
+    fclass: str = ""  # LGL <gaztag><fclass>: GeoNames feature class (P town, A admin area, ...)
 
     @property
     def target(self) -> bool:
@@ -87,6 +88,7 @@ def _lgl_toponym(el) -> GoldToponym:
     if gaz is not None:
         t.latitude, t.longitude = to_float(_text(gaz, "lat")), to_float(_text(gaz, "lon"))
         t.geonameid = to_int(gaz.get("geonameid"))
+        t.fclass = _text(gaz, "fclass").strip()
     return t
 
 
@@ -119,6 +121,7 @@ class TargetResult:
     error_km: float
     exact_id: bool | None  # None: gold has no GeoNames id
     found: bool | None = None  # recognised (None with gold spans)
+    fclass: str = ""
 
 
 @dataclass
@@ -151,12 +154,13 @@ def _error(mention: PlaceMention | None, gold: GoldToponym) -> tuple[float, bool
 def gold_mentions(finder, doc, art: GeoArticle) -> list[PlaceMention]:
     """PlaceMentions for the gold targets, flagged as demonyms by the same test as ``find``."""
     sentence_of = _sentence_index(doc)
+    demonyms = getattr(finder, "demonyms", {})
     out = []
     for t in art.targets:
         text = art.text[t.start:t.end]
         key = fold(text)
         demonym = t.kind.lower() == "demonym" or (
-            key in finder.demonyms and key != fold(finder.demonyms[key]))
+            key in demonyms and key != fold(demonyms[key]))
         out.append(PlaceMention(text=text, start=t.start, end=t.end, sentence=sentence_of(t.start),
                                 demonym=demonym))
     return out
@@ -166,7 +170,7 @@ def score_gold_spans(finder, doc, art: GeoArticle, tally: Tally) -> None:
     mentions = finder.resolve(doc, gold_mentions(finder, doc, art))
     for m, t in zip(mentions, art.targets):
         km, exact = _error(m, t)
-        tally.targets.append(TargetResult(t.kind, km, exact))
+        tally.targets.append(TargetResult(t.kind, km, exact, fclass=t.fclass))
 
 
 def score_found(finder, doc, art: GeoArticle, tally: Tally) -> None:
@@ -179,7 +183,7 @@ def score_found(finder, doc, art: GeoArticle, tally: Tally) -> None:
             tally.predicted += 1
             tally.predicted_correct += 1
         elif not any(_overlap(m.start, m.end, t.start, t.end) for t in others):
-            tally.predicted += 1  # overlapping an unscored gold toponym (no coordinates): ignored
+            tally.predicted += 1  # a false positive (one on an unscored gold toponym is ignored)
     for t in targets:
         best, best_overlap = None, 0
         for m in predicted:
@@ -187,7 +191,7 @@ def score_found(finder, doc, art: GeoArticle, tally: Tally) -> None:
             if ov > best_overlap:
                 best, best_overlap = m, ov
         km, exact = _error(best, t)
-        tally.targets.append(TargetResult(t.kind, km, exact, found=best is not None))
+        tally.targets.append(TargetResult(t.kind, km, exact, found=best is not None, fclass=t.fclass))
 
 
 def metrics_of(tally: Tally, gold_spans: bool) -> dict:
@@ -224,14 +228,17 @@ def tables_of(tally: Tally) -> dict:
             label = next((lab for limit, lab in ERROR_BINS if r.error_km <= limit), "> 1000 km")
         bins[label] += 1
     tables = {"error_bins": bins}
-    kinds = sorted({r.kind for r in tally.targets if r.kind})
-    if kinds:
-        by_kind = {}
-        for k in kinds:
-            errs = [r.error_km for r in tally.targets if r.kind == k]
-            by_kind[k] = {"n": len(errs), "acc_161km": sum(e <= ACC_KM for e in errs) / len(errs)}
-        tables["by_type"] = by_kind
+    for name, attr in (("by_type", "kind"), ("by_feature_class", "fclass")):
+        groups = sorted({getattr(r, attr) for r in tally.targets if getattr(r, attr)})
+        if groups:
+            tables[name] = {g: _group([r for r in tally.targets if getattr(r, attr) == g]) for g in groups}
     return tables
+
+
+def _group(results: list[TargetResult]) -> dict:
+    ids = [r.exact_id for r in results if r.exact_id is not None]
+    return {"n": len(results), "acc_161km": sum(r.error_km <= ACC_KM for r in results) / len(results),
+            "exact_id": sum(ids) / len(ids) if ids else None}
 
 
 def evaluate(path: str, pipeline, limit: int | None = None, progress=None,

@@ -131,11 +131,16 @@ def _has_past_event_verb(text: str) -> bool:
     return bool(_PAST_EVENT.search(text))
 
 
-CLASSIFIERS = {"rules": RuleClassifier}
+CLASSIFIERS = {  # name -> "module:Class", imported on first use
+    "rules": "eventwire.extract.events:RuleClassifier",
+    "model": "eventwire.extract.model:ModelClassifier",
+}
 
 
-def get_classifier(name: str = "rules"):
-    try:
-        return CLASSIFIERS[name]()
-    except KeyError:
-        raise ValueError(f"unknown classifier {name!r}; choose from {', '.join(CLASSIFIERS)}") from None
+def get_classifier(name: str = "model"):
+    import importlib
+
+    if name not in CLASSIFIERS:
+        raise ValueError(f"unknown classifier {name!r}; choose from {', '.join(CLASSIFIERS)}")
+    module, cls = CLASSIFIERS[name].split(":")
+    return getattr(importlib.import_module(module), cls)()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from ..gazetteer import Gazetteer
@@ -43,11 +44,9 @@ class PlaceFinder:
         self.main_names: set[int] = set()  # ids of candidates that matched on their main name
 
     # ---- recognition -------------------------------------------------------------------
-    def find(self, doc) -> list[PlaceMention]:
-        sentence_of = {}
-        for i, sent in enumerate(doc.sents):
-            for tok in sent:
-                sentence_of[tok.i] = i
+    def find(self, doc, sents=None) -> list[PlaceMention]:
+        sents = sents if sents is not None else list(doc.sents)
+        starts = [s.start for s in sents]
         spans = {}
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
@@ -63,7 +62,7 @@ class PlaceFinder:
             if not text or fold(text) in STOP:
                 continue
             m = PlaceMention(text=text, start=span.start_char, end=span.start_char + len(span.text),
-                             sentence=sentence_of.get(span.start, 0))
+                             sentence=bisect_right(starts, span.start) - 1)
             m.demonym = getattr(span, "label_", "") == "NORP" or (fold(text) in self.demonyms and fold(text) != fold(self.demonyms[fold(text)]))
             before = doc.text[max(0, span.start_char - 60): span.start_char]
             m.near = bool(NEAR.search(before))
@@ -194,13 +193,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return _km(Place("", lat1, lon1), Place("", lat2, lon2))
 
 
-def event_location(mentions: list[PlaceMention], sentence: int) -> tuple[PlaceMention | None, int | None]:
+def focus_country(mentions: list[PlaceMention]) -> str:
+    """The country most of the document's resolved places are in."""
+    votes = Counter(m.place.country_code for m in mentions if m.place is not None and not m.dateline)
+    return votes.most_common(1)[0][0] if votes else ""
+
+
+def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "") -> tuple[PlaceMention | None, int | None]:
     """The event's place: the most specific place in its sentence, else the nearest earlier one.
+    A country other than the story's own ("fled to Chad") is not taken as an event's place.
 
     Returns the mention and ACLED geo_precision (1 town, 2 near a town or a district, 3 province
     or country).
     """
-    usable = [m for m in mentions if m.place is not None and not m.demonym]
+    usable = [m for m in mentions if m.place is not None and not m.demonym
+              and not (focus and m.place.feature == "country" and m.place.country_code != focus)]
     own = [m for m in usable if m.sentence == sentence and not m.dateline]
     pool = own or [m for m in usable if m.sentence < sentence and not m.dateline][-3:]
     pool = pool or [m for m in usable if m.dateline]

@@ -1,0 +1,203 @@
+"""A learned sentence classifier beside the rules: a linear model over words, word pairs and the
+rules' own outputs.
+
+Trained by ``eventwire train`` on the team's own snippets (``training/snippets/*.jsonl``), saved
+as a small compressed NumPy file in ``eventwire/models/``, and applied with plain NumPy: no
+pickle, no scikit-learn at run time. Classes are the 25 ACLED sub-event codes plus five
+"no ACLED event" kinds (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .events import Classification, RuleClassifier
+
+NONE_CLASSES = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
+MODEL_FILE = "event_classifier.npz"
+TOKEN = re.compile(r"[a-z][a-z'\-]*|\d+")
+NUMBER = re.compile(r"^\d+$")
+
+
+SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: 'clashes', 'clashed', 'clashing' -> 'clash'."""
+    for suffix in SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def char_grams(words: list[str], low: int = 3, high: int = 5) -> list[str]:
+    """Character 3- to 5-grams inside each word (padded with spaces), for spelling variants."""
+    out = []
+    for w in words:
+        padded = f" {w} "
+        for n in range(low, high + 1):
+            out.extend("#" + padded[i: i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    words = ["<num>" if NUMBER.match(w) else w for w in TOKEN.findall(text.lower())]
+    stems = ["~" + stem(w) for w in words]
+    return (words + [f"{a} {b}" for a, b in zip(words, words[1:])] + stems
+            + [f"{a} {b}" for a, b in zip(stems, stems[1:])] + char_grams(words))
+
+
+def rule_features(text: str, label: Classification | None = None) -> list[str]:
+    """The rule classifier's view of the text, as extra tokens."""
+    label = label or RuleClassifier().classify(text)
+    feats = [f"__rule_{code}" for code in label.matched]
+    if label.code:
+        feats.append(f"__rulepick_{label.code}")
+    if label.reason:
+        feats.append(f"__gate_{label.reason}")
+    if not label.matched:
+        feats.append("__rule_none")
+    return feats
+
+
+def features(text: str, label: Classification | None = None) -> list[str]:
+    return tokens(text) + rule_features(text, label)
+
+
+@dataclass
+class LinearModel:
+    vocab: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # classes x features
+    intercept: np.ndarray
+    classes: list[str]
+    meta: dict
+
+    def vector(self, text: str, label: Classification | None = None) -> tuple[np.ndarray, np.ndarray]:
+        counts: dict[int, int] = {}
+        for f in features(text, label):
+            j = self.vocab.get(f)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        idx = np.fromiter(counts, dtype=np.int64)
+        val = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[idx]
+        return idx, val / (np.linalg.norm(val) or 1.0)
+
+    def probabilities(self, text: str, label: Classification | None = None) -> np.ndarray:
+        idx, val = self.vector(text, label)
+        scores = self.coef[:, idx] @ val + self.intercept
+        scores = np.exp(scores - scores.max())
+        return scores / scores.sum()
+
+    def save(self, path: Path) -> None:
+        words = sorted(self.vocab, key=self.vocab.get)
+        np.savez_compressed(path, idf=self.idf.astype(np.float32), coef=self.coef.astype(np.float32),
+                            intercept=self.intercept.astype(np.float32),
+                            vocab=np.array(json.dumps(words)), classes=np.array(json.dumps(self.classes)),
+                            meta=np.array(json.dumps(self.meta)))
+
+    @classmethod
+    def load(cls, path: Path) -> "LinearModel":
+        data = np.load(path, allow_pickle=False)
+        words = json.loads(str(data["vocab"]))
+        return cls({w: i for i, w in enumerate(words)}, data["idf"].astype(float), data["coef"].astype(float),
+                   data["intercept"].astype(float), json.loads(str(data["classes"])), json.loads(str(data["meta"])))
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("eventwire") / "models" / MODEL_FILE))
+
+
+@lru_cache(maxsize=None)
+def load_model(path: str | None = None) -> LinearModel:
+    p = Path(path) if path else model_path()
+    if not p.exists():
+        raise FileNotFoundError(f"no classifier model at {p}; build it with `eventwire train`")
+    return LinearModel.load(p)
+
+
+class ModelClassifier:
+    """The learned model, with the rules as features. A sentence no rule matches needs a
+    confident model to become an event; the model's "no event" kinds map to no event."""
+
+    name = "model"
+    min_without_rules = 0.35
+    min_against_gate = 0.45  # a sentence the rules gate out (plans, history, crime...) needs this much
+    matched_boost = 1.0  # a class whose trigger words appear counts (1 + boost) times more
+    pick_boost = 2.0  # and the rules' own pick (by ACLED's hierarchy) more again
+
+    def __init__(self, path: str | None = None):
+        self.model = load_model(path)
+        self.rules = RuleClassifier()
+        self.index = {c: i for i, c in enumerate(self.model.classes)}
+
+    def classify(self, text: str) -> Classification:
+        ruled = self.rules.classify(text)
+        probs = self.model.probabilities(text, ruled)
+        probs = self.with_rules(probs, ruled)
+        best = int(probs.argmax())
+        code, p = self.model.classes[best], float(probs[best])
+        if code in NONE_CLASSES:
+            return Classification(None, p, ruled.matched, reason=code.lower())
+        if ruled.reason and p < self.min_against_gate:
+            return Classification(None, p, ruled.matched, reason=ruled.reason)
+        if not ruled.matched and p < self.min_without_rules:
+            return Classification(None, p, ruled.matched, reason="no trigger")
+        return Classification(code, round(p, 3), ruled.matched)
+
+
+    def with_rules(self, probs: np.ndarray, ruled: Classification) -> np.ndarray:
+        """The model's probabilities weighted by what the rules found, renormalised."""
+        weights = np.ones_like(probs)
+        for code in ruled.matched:
+            if code in self.index:
+                weights[self.index[code]] += self.matched_boost
+        if ruled.code in self.index:
+            weights[self.index[ruled.code]] += self.pick_boost
+        out = probs * weights
+        return out / out.sum()
+
+
+# ---- training --------------------------------------------------------------------------------
+def read_snippets(paths: list[Path]) -> list[tuple[str, str]]:
+    rows = []
+    for path in paths:
+        files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+        for f in files:
+            for line in f.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    r = json.loads(line)
+                    rows.append((r["text"], r["label"]))
+    return rows
+
+
+def train(paths: list[Path], out: Path, c: float = 8.0, min_df: int = 3, seed: int = 0) -> dict:
+    """Fit the model on labelled snippets and write it to ``out``. Returns the model's metadata."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = read_snippets(paths)
+    texts, labels = [t for t, _ in rows], [lab for _, lab in rows]
+    vectorizer = TfidfVectorizer(analyzer=features, min_df=min_df, sublinear_tf=True)
+    x = vectorizer.fit_transform(texts)
+    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed)
+    clf.fit(x, labels)
+    digest = hashlib.sha256("\n".join(f"{lab}\t{t}" for t, lab in rows).encode()).hexdigest()[:16]
+    meta = {"version": 1, "snippets": len(rows), "features": x.shape[1], "C": c, "min_df": min_df,
+            "training_sha256": digest, "sources": [str(p) for p in paths],
+            "counts": {lab: labels.count(lab) for lab in sorted(set(labels))}}
+    vocab = {w: int(i) for w, i in vectorizer.vocabulary_.items()}
+    model = LinearModel(vocab, vectorizer.idf_, clf.coef_, clf.intercept_, list(clf.classes_), meta)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    load_model.cache_clear()
+    return meta

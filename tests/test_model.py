@@ -1,0 +1,60 @@
+"""The learned classifier: built by `eventwire train`, reproducible from the repository."""
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventwire.extract.model import LinearModel, ModelClassifier, load_model, read_snippets, train
+
+SNIPPETS = Path(__file__).resolve().parents[1] / "training" / "snippets"
+
+
+def small_corpus(tmp_path, per_class=12):
+    seen, lines = {}, []
+    for text, label in read_snippets([SNIPPETS]):
+        if seen.get(label, 0) < per_class:
+            seen[label] = seen.get(label, 0) + 1
+            lines.append(json.dumps({"text": text, "label": label}))
+    path = tmp_path / "small.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_training_is_deterministic(tmp_path):
+    data = small_corpus(tmp_path)
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
+    train([data], a)
+    train([data], b)
+    ma, mb = LinearModel.load(a), LinearModel.load(b)
+    assert ma.classes == mb.classes and ma.vocab == mb.vocab
+    assert np.allclose(ma.coef, mb.coef)
+
+
+def test_trained_model_predicts_its_training_data(tmp_path):
+    data = small_corpus(tmp_path)
+    out = tmp_path / "m.npz"
+    train([data], out)
+    model = ModelClassifier(str(out))
+    rows = read_snippets([data])
+    right = sum((model.classify(t).code or "NONE") == (lab if lab in model.index and not lab.isupper() or lab not in
+                ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB") else "NONE")
+                for t, lab in rows)
+    assert right / len(rows) > 0.8
+
+
+def test_shipped_model_matches_the_training_data_in_the_repository():
+    meta = load_model().meta
+    rows = read_snippets([SNIPPETS])
+    digest = hashlib.sha256("\n".join(f"{lab}\t{t}" for t, lab in rows).encode()).hexdigest()[:16]
+    assert meta["training_sha256"] == digest, "training data changed: run `eventwire train`"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("A suicide bomber detonated his vest at a checkpoint, killing five policemen.", "SUIC_BOMB"),
+    ("Police fired tear gas to disperse students protesting outside the ministry.", "PROTEST_WITH_INTER"),
+    ("A magnitude 6.1 earthquake killed 30 people in the mountain villages.", None),
+])
+def test_shipped_model(text, code):
+    assert ModelClassifier().classify(text).code == code
