@@ -38,6 +38,12 @@ STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesd
 
 
 class PlaceFinder:
+    # weights of the resolution score (see _score)
+    population_weight = 0.5
+    focus_weight = 4.0
+    province_weight = 6.0
+    feature_bonus = {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0}
+
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.demonyms = demonym_table()
@@ -121,7 +127,8 @@ class PlaceFinder:
         admins = {(p.country_code, fold(p.name)) for other in mentions if other is not m
                   and fold(other.text) != fold(m.text) for p in options[id(other)]
                   if p.feature in ("admin1", "admin2")}
-        scored = [(self._score(m, p, focus, admins, anchors) + _province_bonus(p, provinces, own_key), p)
+        scored = [(self._score(m, p, focus, admins, anchors)
+                   + self.province_weight * _province_share(p, provinces, own_key), p)
                   for p in options[id(m)]]
         return max(scored, key=lambda x: x[0]) if scored else None
 
@@ -155,10 +162,10 @@ class PlaceFinder:
         if want_admin:
             admin = [p for p in cands if p.feature != "city"]
             return admin or cands
-        # a town and its district or province often share a name: without "province" or
-        # "district" after it, the name is the town's
-        towns = {(p.country_code, _bare(p.name)) for p in cands if p.feature == "city"}
-        return [p for p in cands if p.feature == "city" or (p.country_code, _bare(p.name)) not in towns]
+        # a province or district often takes its name from its main town: without "province"
+        # or "district" after it, the name is the town's
+        towns = [p for p in cands if p.feature == "city"]
+        return [p for p in cands if p.feature == "city" or not any(_named_after(p, t) for t in towns)]
 
     def _country_code(self, name: str) -> str | None:
         for code, c in self.gaz.countries.items():
@@ -182,9 +189,9 @@ class PlaceFinder:
 
     def _score(self, m: PlaceMention, p: Place, focus: Counter, admins, anchors) -> float:
         total = sum(focus.values()) or 1.0
-        score = 0.5 * math.log10(p.population + 10)
-        score += {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0}[p.feature]
-        score += 6.0 * focus.get(p.country_code, 0) / total
+        score = self.population_weight * math.log10(p.population + 10)
+        score += self.feature_bonus[p.feature]
+        score += self.focus_weight * focus.get(p.country_code, 0) / total
         if p.feature == "city" and (p.country_code, fold(p.admin1)) in admins:
             score += 2.0
         if id(p) in self.main_names or fold(m.text) == fold(p.name):
@@ -196,6 +203,14 @@ class PlaceFinder:
         return score
 
 
+def _named_after(admin: Place, town: Place) -> bool:
+    """A province or district named after a town inside it (Mosul district, Kandahar province)."""
+    if admin.country_code != town.country_code or _bare(admin.name) != fold(town.name):
+        return False
+    inside = fold(admin.name) in (fold(town.admin1), fold(town.admin2))
+    return inside or bool(admin.seat and fold(admin.seat[0]) == fold(town.name))
+
+
 def _bare(name: str) -> str:
     """A place name without its admin word: 'Kandahar District' -> 'kandahar'."""
     words = fold(name).split()
@@ -204,14 +219,14 @@ def _bare(name: str) -> str:
     return " ".join(words)
 
 
-def _province_bonus(p: Place, provinces: Counter, own_key) -> float:
-    """Bonus for a place in a province the rest of the document points to (own vote excluded)."""
+def _province_share(p: Place, provinces: Counter, own_key) -> float:
+    """Share of the document's other places that lie in this place's province."""
     if not provinces or p.feature == "country":
         return 0.0
     key = (p.country_code, fold(p.admin1 or p.name))
     votes = provinces.get(key, 0) - (1 if key == own_key else 0)
     total = sum(provinces.values()) - (1 if own_key else 0)
-    return 3.0 * votes / total if total > 0 else 0.0
+    return votes / total if total > 0 else 0.0
 
 
 def _trim(text: str) -> str:
