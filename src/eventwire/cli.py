@@ -195,6 +195,66 @@ def train(paths, out, c):
                      f"{meta['features']} features) in {time.perf_counter() - t:.1f} s; wrote {target}")
 
 
+def _progress_bar(console, label: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console)
+
+
+@main.command()
+@click.argument("task", type=click.Choice(["classify", "geoparse", "ucdp", "acled"]))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, help="Score only the first N rows or articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print only one JSON object.")
+@click.option("--gold-spans", is_flag=True, help="geoparse: resolve the gold place-name spans only.")
+def evaluate(task, path, limit, as_json, gold_spans):
+    """Score eventwire against public gold data (see docs/evaluation.md).
+
+    TASK is classify (CASE 2021 task 2 TSV), geoparse (LGL/TR-News or GeoWebNews XML),
+    ucdp (UCDP GED CSV) or acled (ACLED CSV export, current or legacy schema)."""
+    from .evaluate import run
+    from .evaluate.report import print_evaluation
+
+    console = _console()
+    try:
+        if as_json:
+            result = run(task, path, limit=limit, gold_spans=gold_spans)
+        else:
+            with _progress_bar(console, task) as bar:
+                job = bar.add_task(task, total=None)
+                result = run(task, path, limit=limit, gold_spans=gold_spans,
+                             progress=lambda done, total: bar.update(job, completed=done, total=total))
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    if as_json:
+        result.pop("tables", None)
+        click.echo(json.dumps(result))
+    else:
+        print_evaluation(result)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--limit", type=int, help="Use only the first N articles.")
+@click.option("--repeats", default=3, show_default=True, help="Timed passes (the median is reported).")
+@click.option("--json", "as_json", is_flag=True, help="Print only one JSON object.")
+def bench(path, limit, repeats, as_json):
+    """Time end-to-end coding of the articles in PATH beside bare spaCy on the same texts."""
+    from .bench import run
+    from .evaluate.report import print_bench
+
+    console = _console()
+    if as_json:
+        result = run(path, limit=limit, repeats=repeats)
+        click.echo(json.dumps(result))
+        return
+    with _progress_bar(console, "bench") as bar:
+        job = bar.add_task("bench", total=2 * repeats)
+        result = run(path, limit=limit, repeats=repeats,
+                     progress=lambda done, total: bar.update(job, completed=done, total=total))
+    print_bench(result)
+
+
 @main.group()
 def gazetteer():
     """Build or inspect the offline gazetteer (GeoNames, CC BY 4.0)."""
