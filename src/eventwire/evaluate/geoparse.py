@@ -12,7 +12,7 @@ Two formats, told apart by their markup:
 A toponym with coordinates is a resolution target. With ``gold_spans`` the gold target spans are
 resolved (:meth:`PlaceFinder.resolve` with the whole document as context). Otherwise eventwire
 finds toponyms itself (:meth:`PlaceFinder.find`, then ``resolve``); each target is matched to the
-predicted, non-demonym mention that overlaps it most (ties: the earlier one), and a target with
+predicted mention (nationality words included) that overlaps it most (ties: the earlier one), and a target with
 no match, or whose match did not resolve, counts as an error of 20,039 km (Gritta et al. 2018).
 """
 from __future__ import annotations
@@ -127,7 +127,7 @@ class TargetResult:
 @dataclass
 class Tally:
     targets: list[TargetResult] = field(default_factory=list)
-    predicted: int = 0  # predicted non-demonym mentions that count for precision
+    predicted: int = 0  # predicted mentions that count for precision
     predicted_correct: int = 0  # of those, overlapping a target
 
 
@@ -175,7 +175,7 @@ def score_gold_spans(finder, doc, art: GeoArticle, tally: Tally) -> None:
 
 def score_found(finder, doc, art: GeoArticle, tally: Tally) -> None:
     mentions = finder.resolve(doc, finder.find(doc))
-    predicted = [m for m in mentions if not m.demonym]
+    predicted = mentions  # nationality words too: LGL marks them as toponyms of their country
     targets = art.targets
     others = [t for t in art.toponyms if not t.target and fold(t.kind).replace(" ", "_") != NON_TOPONYM]
     for m in predicted:

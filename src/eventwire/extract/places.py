@@ -30,6 +30,11 @@ ADMIN_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1",
                "district": "admin2", "county": "admin2", "municipality": "admin2", "division": "admin2",
                "lga": "admin2"}
 NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of|outskirts of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|part of)|(?:\d+|a few|several)\s+(?:km|kilometres|kilometers|miles)\s+(?:from|of|north of|south of|east of|west of)|in the vicinity of|around)\s*(?:the\s+(?:town|village|city)\s+of\s+)?$", re.I)
+INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "high", "school", "schools",
+                "council", "court", "fire", "township", "area", "community", "regional", "municipal",
+                "state", "board", "department", "hospital", "airport", "chamber", "library", "district"}
+LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
+               "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
 FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -51,14 +56,13 @@ class PlaceFinder:
 
     # ---- recognition -------------------------------------------------------------------
     def find(self, doc, sents=None) -> list[PlaceMention]:
+        """Toponyms in the document, in text order."""
         sents = sents if sents is not None else list(doc.sents)
         starts = [s.start for s in sents]
         spans = {}
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC"):
-                spans[(ent.start, ent.end)] = ent
-            elif ent.label_ == "NORP":
-                spans[(ent.start, ent.end)] = ent
+            for span in self._from_entity(doc, ent):
+                spans[(span.start, span.end)] = span
         for span in self._cued_names(doc):
             if not any(s < span.end and span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
@@ -74,6 +78,44 @@ class PlaceFinder:
             m.near = bool(NEAR.search(before))
             mentions.append(m)
         return mentions
+
+    def _from_entity(self, doc, ent):
+        """The place spans a spaCy entity gives: GPE and LOC as they are; FAC when the gazetteer
+        knows it; NORP when it is a nationality; a PERSON or ORG that is a known town in a place
+        context ("in Gainesville", "Gainesville police", "Athens, Ga."); a known town that opens
+        an institution's name ("Dublin City Council")."""
+        label = ent.label_
+        if label in ("GPE", "LOC"):
+            yield ent
+        elif label == "FAC" and self.gaz.candidates(_trim(ent.text)):
+            yield ent
+        elif label == "NORP" and fold(ent.text) in self.demonyms:
+            yield ent
+        elif label in ("PERSON", "ORG"):
+            if self._known_town(ent.text) and self._place_context(doc, ent.start, ent.end):
+                yield ent
+            elif label == "ORG":
+                for k in (2, 1):
+                    if len(ent) > k and ent[k].lower_ in INSTITUTIONS and self._known_town(ent[:k].text):
+                        yield ent[:k]
+                        break
+
+    def _known_town(self, text: str) -> bool:
+        return any(main and (p.population >= 1000 or p.feature != "city")
+                   for p, main in self.gaz.candidates(_trim(text)))
+
+    @staticmethod
+    def _place_context(doc, start: int, end: int) -> bool:
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        after = doc[end + 1].text if end + 1 < len(doc) else ""
+        if prev in CUES or prev in PLACE_NOUNS or nxt in PLACE_NOUNS or nxt in ADMIN_WORDS:
+            return True
+        if nxt in LOCAL_WORDS:
+            return True
+        if nxt == "," and after[:1].isupper() and (after.endswith(".") or len(after) > 3):
+            return True  # "Athens, Ga." / "Mansfield, Ohio"
+        return start == 0 or doc[start].is_upper  # a dateline
 
     def _cued_names(self, doc):
         """Capitalised names after a location cue or before an admin word, known to the gazetteer."""

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every benchmark in docs/benchmarks.md and writes one JSON file per run to OUT.
+# Usage: scripts/run_benchmarks.sh [DATA_DIR] [OUT]   (DATA_DIR: the team's shared/data folder)
+set -euo pipefail
+DATA=${1:-../shared/data}
+OUT=${2:-benchmark-results}
+mkdir -p "$OUT"
+eventwire evaluate classify "$DATA/case2021-task2/dev.tsv" --json > "$OUT/classify-case2021-dev.json"
+eventwire evaluate geoparse "$DATA/geoparsing/lgl.xml" --gold-spans --json > "$OUT/geoparse-lgl-gold-spans.json"
+eventwire evaluate geoparse "$DATA/geoparsing/lgl.xml" --json > "$OUT/geoparse-lgl.json"
+eventwire evaluate ucdp "$DATA/ucdp-ged-iraq/ged-iraq-1989-2016.csv" --json > "$OUT/ucdp-iraq.json"
+eventwire bench "$DATA/india-police-events/docs.jsonl" --limit 300 --json > "$OUT/bench-india-police-events.json"
+eventwire bench "$DATA/conflibert/news_samples" --json > "$OUT/bench-news-samples.json"
