@@ -49,3 +49,27 @@ def test_cumulative_tolls_are_not_today(nlp):
 def test_parse_number(nlp):
     assert parse_number(list(nlp("two hundred"))) == 200
     assert parse_number(list(nlp("dozens"))) == 12
+
+
+def test_ranges_code_the_lowest_figure(nlp):
+    f = deaths(nlp, "Between 10 and 15 people were killed in the attack.")
+    assert (f.best, f.low, f.high) == (10, 10, 15)
+    f = deaths(nlp, "Officials said 10 to 12 civilians were killed.")
+    assert (f.best, f.high) == (10, 12)
+
+
+def test_the_suicide_bomber_counts(nlp):
+    f = deaths(nlp, "A suicide bomber killed seven worshippers and himself.")
+    assert f.best == 8 and f.deaths_b == 1
+
+
+def test_vague_plurals_by_scale(nlp):
+    small = sentence_fatalities(list(nlp("Several people were killed.").sents)[0], significant=False)
+    big = sentence_fatalities(list(nlp("Several people were killed.").sents)[0], significant=True)
+    assert (small.best, big.best) == (3, 10)
+
+
+def test_nearly_and_more_than(nlp):
+    assert deaths(nlp, "Nearly 30 people were killed.").low == 0
+    f = deaths(nlp, "More than 20 soldiers were killed.")
+    assert f.best == 20 and f.high > 20

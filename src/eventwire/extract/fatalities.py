@@ -63,12 +63,25 @@ def parse_number(tokens: list) -> int | None:
     return total + current if found else None
 
 
+def _range(tokens: list) -> tuple[int, int] | None:
+    """Two figures joined by "and", "to", "or" or a dash: (low, high)."""
+    doc = tokens[0].doc
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    words = [t for t in doc[start:end]]
+    for k, t in enumerate(words):
+        if t.lower_ in ("and", "to", "or", "-", "\u2013") and 0 < k < len(words) - 1:
+            low, high = parse_number(words[:k]), parse_number(words[k + 1:])
+            if low is not None and high is not None and low < high:
+                return low, high
+    return None
+
+
 def noun_category(token) -> str:
     lemma = token.lemma_.lower()
     text = token.lower_
     if lemma in STATE or text in STATE:
         return "state"
-    if lemma in MILITANT or text in MILITANT:
+    if lemma in MILITANT or text in MILITANT or text in ("himself", "herself"):
         return "militant"
     if lemma in CIVILIAN or text in CIVILIAN:
         return "civilian"
@@ -94,6 +107,8 @@ def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
             pass
     if noun.lower_ in table["vague"] or noun.lower_ in table["words"] or noun.like_num:
         num_tokens.append(noun)
+    if noun.lower_ in ("himself", "herself"):
+        return 1, 1, 1  # "killing seven people and himself": the attacker counts
     if not num_tokens:
         for left in noun.lefts:
             if left.lower_ in table["unspecified"]:
@@ -101,6 +116,10 @@ def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
                 value = big if significant else small
                 return value, value, value
         return None
+    ranged = _range(num_tokens)
+    if ranged:
+        low, high = ranged
+        return low, low, high  # "between 10 and 15", "10 to 12": the lowest figure is coded
     value = parse_number(num_tokens)
     if value is None:
         return None
