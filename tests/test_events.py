@@ -32,9 +32,10 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def clf():
-    return get_classifier("rules")
+@pytest.fixture(scope="module", params=["rules", "model"])
+def clf(request):
+    """Every case must hold for the rules alone and for the default (model + rules)."""
+    return get_classifier(request.param)
 
 
 @pytest.mark.parametrize("text,code", CASES)
