@@ -183,13 +183,18 @@ def read_jsonl(text: str, origin: str, options: IngestOptions) -> Iterator[Artic
     for n, record in lines:
         if not isinstance(record, dict):
             raise IngestError(f"line {n}: expected a JSON object")
-        try:
-            article = record_to_article(record, origin, options)
-        except IngestError as err:
-            raise IngestError(f"line {n}: {err}") from None
-        if article.origin == origin:
-            article.origin = f"{origin}:{n}"
-        yield article
+        yield numbered_article(record, origin, options, f"line {n}", n)
+
+
+def numbered_article(record: dict, origin: str, options: IngestOptions, where: str, n: int) -> Article:
+    """An Article from one record; errors name the line or row."""
+    try:
+        article = record_to_article(record, origin, options)
+    except IngestError as err:
+        raise IngestError(f"{where}: {err}") from None
+    if article.origin == origin:
+        article.origin = f"{origin}:{n}"
+    return article
 
 
 def read_csv(text: str, origin: str, options: IngestOptions, delimiter: str = ",") -> Iterator[Article]:
@@ -197,13 +202,7 @@ def read_csv(text: str, origin: str, options: IngestOptions, delimiter: str = ",
     if not reader.fieldnames:
         raise IngestError("empty CSV")
     for n, record in enumerate(reader, 2):
-        try:
-            article = record_to_article(record, origin, options)
-        except IngestError as err:
-            raise IngestError(f"row {n}: {err}") from None
-        if article.origin == origin:
-            article.origin = f"{origin}:{n}"
-        yield article
+        yield numbered_article(record, origin, options, f"row {n}", n)
 
 
 def read_tsv(text: str, origin: str, options: IngestOptions) -> Iterator[Article]:
