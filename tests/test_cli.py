@@ -87,3 +87,31 @@ def test_console_script_help():
 def test_gazetteer_info():
     info = json.loads(run("gazetteer", "info").stdout)
     assert info["places"]["city"] > 100_000 and Path(info["path"]).exists()
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "eval"
+
+
+def test_evaluate_json_is_one_object():
+    out = run("evaluate", "classify", str(FIXTURES / "case_task2.tsv"), "--json").stdout
+    result = json.loads(out)
+    assert result["task"] == "classify" and result["n"] > 0
+    assert {"subtype_weighted_f1_acled", "event_type_accuracy", "none_recall"} <= set(result["metrics"])
+
+
+def test_evaluate_table_and_gold_spans():
+    out = run("evaluate", "geoparse", str(FIXTURES / "lgl_style.xml"), "--gold-spans").stdout
+    assert "acc_161km" in out
+
+
+def test_evaluate_bad_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "x.tsv"
+    bad.write_text("a\tb\n1\t2\n")
+    result = CliRunner().invoke(main, ["evaluate", "classify", str(bad)])
+    assert result.exit_code != 0 and "x.tsv" in result.output
+
+
+def test_bench_json():
+    out = run("bench", str(FIXTURES / "bench_docs.jsonl"), "--repeats", "1", "--json").stdout
+    result = json.loads(out)
+    assert result["docs_per_second"] > 0 and result["ratio_to_spacy"] > 0

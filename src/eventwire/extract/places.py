@@ -161,6 +161,11 @@ class PlaceFinder:
         """
         self.main_names = set()
         options = {id(m): self._candidates(doc, m) for m in mentions}
+        self._admin_names: dict[tuple[str, str], set[str]] = {}  # admin unit -> names that may mean it
+        for m in mentions:
+            for p in options[id(m)]:
+                if p.feature in ("admin1", "admin2"):
+                    self._admin_names.setdefault((p.country_code, fold(p.name)), set()).add(fold(m.text))
         focus = self._country_focus(mentions, options)
         anchors = [opts[0] for m in mentions if len(opts := options[id(m)]) == 1]
         first = {id(m): self._best(m, mentions, options, focus, anchors, Counter()) for m in mentions}
@@ -178,9 +183,8 @@ class PlaceFinder:
         return mentions
 
     def _best(self, m, mentions, options, focus, anchors, provinces, own_key=None):
-        admins = {(p.country_code, fold(p.name)) for other in mentions if other is not m
-                  and fold(other.text) != fold(m.text) for p in options[id(other)]
-                  if p.feature in ("admin1", "admin2")}
+        own = fold(m.text)
+        admins = {key for key, texts in self._admin_names.items() if texts - {own}}
         scored = [(self._score(m, p, focus, admins, anchors)
                    + self.province_weight * _province_share(p, provinces, own_key), p)
                   for p in options[id(m)]]
