@@ -60,3 +60,13 @@ def test_government_retakes_first(actors, nlp):
 def test_interaction_is_ordered_by_inter_code():
     assert interaction("Civilians", "Rebel group") == "Rebel group-Civilians"
     assert interaction("State forces", "") == "State forces only"
+
+
+def test_victims_identity_is_an_associated_actor(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text("Gunmen killed five women and two children in a village near Maiduguri on Monday.",
+                                published=date(2021, 3, 10))
+    (e,) = events
+    assert e.actor2 == "Civilians (Nigeria)" and e.assoc_actor_2 == "Women (Nigeria); Children (Nigeria)"
+    assert e.civilian_targeting == "Civilians targeted" and e.fatalities == 7

@@ -73,3 +73,7 @@ def test_nearly_and_more_than(nlp):
     assert deaths(nlp, "Nearly 30 people were killed.").low == 0
     f = deaths(nlp, "More than 20 soldiers were killed.")
     assert f.best == 20 and f.high > 20
+
+
+def test_a_phrase_of_victims_adds_up(nlp):
+    assert deaths(nlp, "Gunmen killed five women and two children in the village.").best == 7

@@ -42,6 +42,7 @@ class SentenceFinding:
     dates: list[DateMention]
     fatalities: Fatalities | None
     actors: list[ActorMention]
+    identities: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -106,6 +107,7 @@ class Pipeline:
             dates=find_dates(text, published, sent.start_char, i),
             fatalities=sentence_fatalities(sent, significant),
             actors=self.actors.find(sent, i) if label.code or label.matched else [],
+            identities=self.actors.identities(sent) if label.code else [],
         )
 
     def assemble(self, findings: list[SentenceFinding], places: list[PlaceMention],
@@ -204,6 +206,13 @@ class Pipeline:
             event.civilian_targeting = "Civilians targeted"
         assoc = sorted({a.name for a in names} - {event.actor1, event.actor2})
         event.assoc_actor_1 = "; ".join(n for n in assoc if "{country}" not in n)[:300]
+        identities = [n.replace("{country}", country) if country else n.replace(" ({country})", "")
+                      for f in draft.sentences for n in f.identities]
+        identities = list(dict.fromkeys(identities))
+        if event.inter2 in ("Civilians", "Protesters") and identities:
+            event.assoc_actor_2 = "; ".join(identities)
+        elif event.inter1 in ("Protesters", "Rioters", "Civilians") and identities:
+            event.assoc_actor_1 = "; ".join(identities)
 
     def _set_dates(self, event: Event, draft: Draft, article: Article) -> list[Event]:
         day = draft.day

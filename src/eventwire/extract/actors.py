@@ -52,6 +52,11 @@ class ActorDictionary:
             aliases = {group["name"], *(group.get("aliases") or [])} - sensitive
             self._patterns(nlp, self.lower, entry, aliases)
             self._patterns(nlp, self.exact, entry, sensitive)
+        self.identity = PhraseMatcher(nlp.vocab, attr="LOWER")  # "women", "students": associated actors
+        self.identity_names: list[str] = []
+        for item in data.get("associated", []):
+            self.identity_names.append(item["name"])
+            self._patterns(nlp, self.identity, len(self.identity_names) - 1, item.get("words") or [])
         for generic in data.get("generic", []):
             entry = self._add(ActorEntry(generic["name"], generic["inter"], True,
                                          fallback=bool(generic.get("fallback"))))
@@ -85,6 +90,11 @@ class ActorDictionary:
             out.append(self._mention(doc[start:end], spans[(start, end)], sentence_index))
         out.extend(self._nationality_actors(sent, sentence_index, out))
         return sorted(out, key=lambda a: a.start)
+
+    def identities(self, sent) -> list[str]:
+        """Identity labels of victims or crowds in a sentence ("Women ({country})"), in text order."""
+        found = sorted((s, int(sent.doc.vocab.strings[m])) for m, s, e in self.identity(sent))
+        return list(dict.fromkeys(self.identity_names[i] for _, i in found))
 
     def _mention(self, span, indexes: list[int], sentence_index: int) -> ActorMention:
         entries = [self.entries[i] for i in dict.fromkeys(indexes)]

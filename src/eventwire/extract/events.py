@@ -45,7 +45,8 @@ class Rule:
 
 
 def _compile(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.I)
+    """Patterns run on lower-cased text; a pattern with capitals (a user's) also ignores case."""
+    return re.compile(pattern, re.I if any(ch.isupper() for ch in pattern) else 0)
 
 
 @lru_cache(maxsize=None)
@@ -69,6 +70,7 @@ class RuleClassifier:
     name = "rules"
 
     def classify(self, text: str) -> Classification:
+        text = text.lower()
         rules, gates = load_rules()
         matched: dict[str, int] = {}
         overrides: dict[str, set[str]] = {}

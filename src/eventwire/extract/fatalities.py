@@ -205,6 +205,9 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
             continue
         if _negated(tok):
             continue
+        # nouns of one phrase ("five women and two children") add up; the same kind of victim
+        # counted again under another death word is another report of the same deaths
+        per_trigger: dict[str, tuple[int, int, int]] = {}
         for head in victims_of(tok):
             for noun in phrase_nouns(head):
                 if noun.i in seen:
@@ -213,7 +216,11 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
                 counted = count_noun(noun, significant)
                 if counted is None:
                     continue
-                groups.setdefault(noun_category(noun), []).append(counted)
+                cat = noun_category(noun)
+                prev = per_trigger.get(cat, (0, 0, 0))
+                per_trigger[cat] = tuple(a + b for a, b in zip(prev, counted))
+        for cat, counted in per_trigger.items():
+            groups.setdefault(cat, []).append(counted)
     if not groups:
         return _regex_fatalities(sent.text)
     return _combine(groups, sent.text)

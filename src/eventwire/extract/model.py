@@ -29,6 +29,7 @@ NUMBER = re.compile(r"^\d+$")
 SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly")
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude suffix stripper: 'clashes', 'clashed', 'clashing' -> 'clash'."""
     for suffix in SUFFIXES:
@@ -37,14 +38,16 @@ def stem(word: str) -> str:
     return word
 
 
-def char_grams(words: list[str], low: int = 3, high: int = 5) -> list[str]:
-    """Character 3- to 5-grams inside each word (padded with spaces), for spelling variants."""
-    out = []
-    for w in words:
-        padded = f" {w} "
-        for n in range(low, high + 1):
-            out.extend("#" + padded[i: i + n] for i in range(len(padded) - n + 1))
-    return out
+@lru_cache(maxsize=100_000)
+def word_grams(word: str, low: int = 3, high: int = 5) -> tuple[str, ...]:
+    """Character 3- to 5-grams of a word padded with spaces."""
+    padded = f" {word} "
+    return tuple("#" + padded[i: i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1))
+
+
+def char_grams(words: list[str]) -> list[str]:
+    """Character n-grams inside each word, for spelling variants."""
+    return [g for w in words for g in word_grams(w)]
 
 
 def tokens(text: str) -> list[str]:
