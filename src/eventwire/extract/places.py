@@ -67,6 +67,7 @@ class PlaceFinder:
             if not any(s < span.end and span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
         mentions = []
+        text_all = doc.text  # spaCy rebuilds doc.text on every access: read it once
         for (start, end), span in sorted(spans.items()):
             text = _trim(span.text)
             if not text or fold(text) in STOP:
@@ -74,7 +75,7 @@ class PlaceFinder:
             m = PlaceMention(text=text, start=span.start_char, end=span.start_char + len(span.text),
                              sentence=bisect_right(starts, span.start) - 1)
             m.demonym = getattr(span, "label_", "") == "NORP" or (fold(text) in self.demonyms and fold(text) != fold(self.demonyms[fold(text)]))
-            before = doc.text[max(0, span.start_char - 60): span.start_char]
+            before = text_all[max(0, span.start_char - 60): span.start_char]
             m.near = bool(NEAR.search(before))
             mentions.append(m)
         return mentions
@@ -104,10 +105,11 @@ class PlaceFinder:
         """The town of a dateline ("GAINESVILLE -", "KABUL, May 3 (Agency) -"), if the gazetteer knows it."""
         from .dateline import dateline_span
 
-        found = dateline_span(doc.text)
+        text = doc.text
+        found = dateline_span(text)
         if not found:
             return
-        head = doc.text[found[0]:found[1]].split(",")[0].split("(")[0].strip(" -\u2013\u2014:")
+        head = text[found[0]:found[1]].split(",")[0].split("(")[0].strip(" -\u2013\u2014:")
         span = doc.char_span(found[0], found[0] + len(head), alignment_mode="expand")
         if span is not None and self._known_town(span.text):
             yield span
@@ -160,7 +162,8 @@ class PlaceFinder:
         the first pass's choices give ("Athens" in a story about Georgia towns is Athens, GA).
         """
         self.main_names = set()
-        options = {id(m): self._candidates(doc, m) for m in mentions}
+        text = doc.text  # read once: spaCy rebuilds it on every access
+        options = {id(m): self._candidates(text, m) for m in mentions}
         self._admin_names: dict[tuple[str, str], set[str]] = {}  # admin unit -> names that may mean it
         for m in mentions:
             for p in options[id(m)]:
@@ -199,14 +202,14 @@ class PlaceFinder:
         return (p.country_code != top and weight / total > 0.6 and focus.get(p.country_code, 0) / total < 0.2
                 and p.population < 500_000)
 
-    def _candidates(self, doc, m: PlaceMention) -> list[Place]:
+    def _candidates(self, doc_text: str, m: PlaceMention) -> list[Place]:
         if m.demonym:
             name = self.demonyms.get(fold(m.text))
             code = self._country_code(name) if name else None
             place = self.gaz.country_place(code) if code else None
             return [place] if place else []
         text = m.text
-        after = doc.text[m.end: m.end + 20].lower().split()
+        after = doc_text[m.end: m.end + 20].lower().split()
         want_admin = after[0] if after and after[0] in ADMIN_WORDS else None
         words = fold(text).split()
         if words and words[-1] in ADMIN_WORDS:
