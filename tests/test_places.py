@@ -70,3 +70,10 @@ def test_province_context_picks_the_local_town(finder, nlp):
 def test_town_tagged_as_a_person_is_found(finder, nlp):
     doc = nlp("GAINESVILLE - Gainesville police arrested two men on Tuesday.")
     assert any(m.text.lower() == "gainesville" for m in finder.find(doc))
+
+
+def test_the_place_after_the_main_verb_is_the_event_location(finder, nlp):
+    doc = nlp("Officials in Kyiv said shelling hit a trolleybus in Donetsk, killing eight people.")
+    mentions = finder.resolve(doc, finder.find(doc))
+    place, precision = event_location(mentions, 0, root=next(iter(doc.sents)).root.idx)
+    assert place.text == "Donetsk"

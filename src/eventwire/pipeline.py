@@ -43,6 +43,7 @@ class SentenceFinding:
     fatalities: Fatalities | None
     actors: list[ActorMention]
     identities: list[str] = field(default_factory=list)
+    root: int | None = None  # character offset of the sentence's main verb
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Pipeline:
             fatalities=sentence_fatalities(sent, significant),
             actors=self.actors.find(sent, i) if label.code or label.matched else [],
             identities=self.actors.identities(sent) if label.code else [],
+            root=sent.root.idx,
         )
 
     def assemble(self, findings: list[SentenceFinding], places: list[PlaceMention],
@@ -123,7 +125,7 @@ class Pipeline:
             if f.label.code is None or background:
                 self._attach_fatalities(drafts, f)
                 continue
-            place, precision = event_location(places, f.index, focus)
+            place, precision = event_location(places, f.index, focus, f.root)
             own_place = place if place is not None and place.sentence == f.index else None
             current = drafts[-1] if drafts else None
             if current and self._same_event(current, f, own_day, own_place):

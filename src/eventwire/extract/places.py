@@ -311,8 +311,10 @@ def focus_country(mentions: list[PlaceMention]) -> str:
     return votes.most_common(1)[0][0] if votes else ""
 
 
-def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "") -> tuple[PlaceMention | None, int | None]:
-    """The event's place: the most specific place in its sentence, else the nearest earlier one.
+def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "",
+                   root: int | None = None) -> tuple[PlaceMention | None, int | None]:
+    """The event's place: the most specific place in its sentence (after its main verb, ``root``,
+    when there is one there), else the nearest earlier one.
     A country other than the story's own ("fled to Chad") is not taken as an event's place.
 
     Returns the mention and ACLED geo_precision (1 town, 2 near a town or a district, 3 province
@@ -321,7 +323,10 @@ def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "")
     usable = [m for m in mentions if m.place is not None and not m.demonym
               and not (focus and m.place.feature == "country" and m.place.country_code != focus)]
     own = [m for m in usable if m.sentence == sentence and not m.dateline]
-    pool = own or [m for m in usable if m.sentence < sentence and not m.dateline][-3:]
+    # within the sentence, a place after its main verb is more often where it happened
+    # ("Shelling hit a bus in Donetsk") than one before it ("Kyiv said ...")
+    after_verb = [m for m in own if root is not None and m.start > root and m.place.feature != "country"]
+    pool = after_verb or own or [m for m in usable if m.sentence < sentence and not m.dateline][-3:]
     pool = pool or [m for m in usable if m.dateline]
     if not pool:
         return None, None
