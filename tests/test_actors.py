@@ -70,3 +70,13 @@ def test_victims_identity_is_an_associated_actor(pipeline):
     (e,) = events
     assert e.actor2 == "Civilians (Nigeria)" and e.assoc_actor_2 == "Women (Nigeria); Children (Nigeria)"
     assert e.civilian_targeting == "Civilians targeted" and e.fatalities == 7
+
+
+def test_a_battle_with_one_named_side_faces_the_state(actors, nlp):
+    mentions = [resolve_options(m, "SO") for m in found(actors, nlp, "Al-Shabaab fighters attacked the base.")]
+    a1, a2 = choose_actors("ARMED_CLASH", [m for m in mentions if not m.generic], "Somalia")
+    assert a1[0] == "Al Shabaab" and a2 == ("Military Forces of Somalia", "State forces")
+    a1, a2 = choose_actors("ARMED_CLASH", [], "Somalia")
+    assert a1[0] == "Unidentified Armed Group (Somalia)" and a2[0] == "Military Forces of Somalia"
+    a1, a2 = choose_actors("GOV_REGAINS_TERIT", [], "Somalia")
+    assert a1[0] == "Military Forces of Somalia" and a2 == ("", "")  # never the same actor on both sides

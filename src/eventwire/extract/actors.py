@@ -208,6 +208,8 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str) -> tupl
     second = _pick(unique, rule["actor2"], exclude=first)
     a1 = (first.name, first.inter) if first else _default(rule.get("default1"), country)
     a2 = (second.name, second.inter) if second else _default(rule.get("default2"), country)
+    if a2[0] and a2[0] == a1[0]:
+        a2 = ("", "")
     return a1, a2
 
 
