@@ -1,7 +1,6 @@
 import json
 from datetime import date
 
-import pytest
 
 from eventwire.ingest import IngestOptions, IngestReport, read_paths
 

@@ -4,7 +4,7 @@ import json
 from datetime import date
 
 from eventwire.export import write
-from eventwire.models import ACLED_COLUMNS, Article, CodedArticle, Event
+from eventwire.models import ACLED_COLUMNS, Article, Event
 from eventwire.store import Store
 
 TEXT = "Gunmen killed five villagers in Kachia on Sunday, residents said."

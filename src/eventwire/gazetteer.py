@@ -10,8 +10,8 @@ that of its most populous town in the gazetteer, which is usually its capital.
 """
 from __future__ import annotations
 
-import csv
 import json
+import math
 import os
 import sqlite3
 import time
@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from .models import Place
+from .resources import countries as countries_table
 from .textnorm import fold, is_latin, skeleton
 
 SCHEMA_VERSION = "6"
@@ -42,6 +43,17 @@ CREATE TABLE countries (
     capital TEXT, lat REAL, lon REAL, place_id INTEGER);
 """
 INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km on a sphere of the Earth's mean radius."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
 def fingerprint() -> str:
@@ -79,11 +91,8 @@ class Country:
 
 def read_countries() -> list[Country]:
     """The shipped country table (ISO codes, ACLED region, a point per country)."""
-    path = resources.files("eventwire") / "data" / "countries.csv"
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
     out = []
-    for r in rows:
+    for r in countries_table():
         lat, lon = r.get("latitude") or "0", r.get("longitude") or "0"
         out.append(Country(r["iso2"], r["iso3"], int(r["iso_numeric"]) if r["iso_numeric"] else None,
                            r["name"], r["acled_region"], r.get("capital", ""), float(lat), float(lon)))
@@ -92,10 +101,7 @@ def read_countries() -> list[Country]:
 
 def country_aliases() -> dict[str, list[str]]:
     """ISO2 -> alternative names ("DRC", "Congo-Kinshasa") from countries.csv."""
-    path = resources.files("eventwire") / "data" / "countries.csv"
-    with path.open(encoding="utf-8") as fh:
-        return {r["iso2"]: [a for a in (r.get("aliases") or "").split(";") if a]
-                for r in csv.DictReader(fh)}
+    return {r["iso2"]: [a for a in (r.get("aliases") or "").split(";") if a] for r in countries_table()}
 
 
 def admin_keys(name: str, aliases: list[str]) -> set[str]:

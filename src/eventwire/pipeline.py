@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import __version__
-from .extract.actors import ActorMention, choose_actors, get_actor_dictionary, interaction, resolve_options
+from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction,
+                             resolve_options)
 from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates
 from .extract.events import Classification, get_classifier
@@ -207,9 +208,8 @@ class Pipeline:
         if event.event_type == "Violence against civilians" or event.inter2 == "Civilians":
             event.civilian_targeting = "Civilians targeted"
         assoc = sorted({a.name for a in names} - {event.actor1, event.actor2})
-        event.assoc_actor_1 = "; ".join(n for n in assoc if "{country}" not in n)[:300]
-        identities = [n.replace("{country}", country) if country else n.replace(" ({country})", "")
-                      for f in draft.sentences for n in f.identities]
+        event.assoc_actor_1 = "; ".join(assoc)[:300]
+        identities = [fill_country(n, country) for f in draft.sentences for n in f.identities]
         identities = list(dict.fromkeys(identities))
         if event.inter2 in ("Civilians", "Protesters") and identities:
             event.assoc_actor_2 = "; ".join(identities)
@@ -272,8 +272,4 @@ def _fatalities(draft: Draft) -> Fatalities:
 
 
 def _fill(actor: ActorMention, country: str) -> ActorMention:
-    if "{country}" in actor.name:
-        name = actor.name.replace("{country}", country) if country else actor.name.replace(" ({country})", "").replace(" of {country}", "")
-        return ActorMention(actor.text, actor.start, actor.end, actor.sentence, name, actor.inter, actor.role,
-                            actor.generic, actor.fallback)
-    return actor
+    return replace(actor, name=fill_country(actor.name, country)) if "{country}" in actor.name else actor

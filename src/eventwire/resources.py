@@ -59,10 +59,14 @@ def by_sub_event_type() -> dict[str, dict]:
     return {t["sub_event_type"]: t for t in taxonomy()}
 
 
+@lru_cache(maxsize=None)
+def _ranks() -> dict[str, int]:
+    return {t["code"]: i for i, t in enumerate(taxonomy())}
+
+
 def priority(code: str) -> int:
     """Position in ACLED's hierarchy: lower wins when tactics co-occur."""
-    order = [t["code"] for t in taxonomy()]
-    return order.index(code) if code in order else len(order)
+    return _ranks().get(code, len(_ranks()))
 
 
 @lru_cache(maxsize=None)

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from ..models import Article, Event
 from ..resources import by_sub_event_type, load_yaml
 from .classify import ACLED_LABELS
-from .common import admin1_match, code_all, first, parse_day, to_float, to_int
-from .metrics import confusion, haversine_km, share, weighted_f1
+from .common import admin1_match, code_all, first, located_within, parse_day, to_float, to_int
+from .metrics import confusion, share, weighted_f1
 
 LOCATION_KM = 25.0
 CURRENT_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
@@ -135,10 +135,7 @@ def score_row(row: AcledRow, event: Event | None, gazetteer=None) -> dict[str, b
                 "location_acc_25km": False if row.latitude is not None else None,
                 "admin1_match": admin1_match(row.admin1, "", None),
                 "date_exact": False if gold_day else None, "actor1_match": False, "actor2_match": False}
-    located = None
-    if row.latitude is not None and row.longitude is not None:
-        located = event.latitude is not None and event.longitude is not None and \
-            haversine_km(row.latitude, row.longitude, event.latitude, event.longitude) <= LOCATION_KM
+    located = located_within(row.latitude, row.longitude, event, LOCATION_KM)
     a1, a2 = actors_match(row.actor1, row.actor2, event.actor1, event.actor2)
     return {
         "event_type_accuracy": event.event_type in row.event_types,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from itertools import islice
 
-from ..gazetteer import ADMIN_SUFFIXES
+from ..gazetteer import ADMIN_SUFFIXES, haversine_km
 from ..models import Article, CodedArticle
 from ..textnorm import fold
 
@@ -129,3 +129,11 @@ def to_float(value) -> float | None:
         return float(text) if text else None
     except (TypeError, ValueError):
         return None
+
+
+def located_within(lat: float | None, lon: float | None, event, km: float) -> bool | None:
+    """Is the event within ``km`` of the gold point? None when gold has no point."""
+    if lat is None or lon is None:
+        return None
+    return event.latitude is not None and event.longitude is not None and \
+        haversine_km(lat, lon, event.latitude, event.longitude) <= km

@@ -8,7 +8,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-EARTH_RADIUS_KM = 6371.0088
+from ..gazetteer import EARTH_RADIUS_KM, haversine_km  # noqa: F401 (re-exported for the tasks)
+
 # Gritta et al. (2018) count a missed toponym as an error of half the Earth's circumference.
 MAX_ERROR_KM = 20039.0
 
@@ -81,14 +82,6 @@ def share(flags: Iterable[bool | None]) -> float | None:
 
 
 # ---- geography ---------------------------------------------------------------------------
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of the Earth's mean radius."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
-
-
 def median(values: Sequence[float]) -> float | None:
     if not values:
         return None

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Article, Event
-from .common import admin1_match, code_all, day_of, first, parse_day, to_float, to_int, within
-from .metrics import haversine_km, share
+from .common import admin1_match, code_all, day_of, first, located_within, parse_day, to_float, to_int, within
+from .metrics import share
 
 LOCATION_KM = 50.0
 ENTRY = re.compile(r"^(?P<outlet>.*?),(?P<date>\d{4}-\d{2}-\d{2}),(?P<headline>.*)$", re.S)
@@ -195,10 +195,7 @@ def score_row(row: UcdpRow, event: Event | None, gazetteer=None) -> dict[str, bo
     day = day_of(event.event_date)
     low = row.low if row.low is not None else row.best
     high = row.high if row.high is not None else row.best
-    located = None
-    if row.latitude is not None and row.longitude is not None:
-        located = event.latitude is not None and event.longitude is not None and \
-            haversine_km(row.latitude, row.longitude, event.latitude, event.longitude) <= LOCATION_KM
+    located = located_within(row.latitude, row.longitude, event, LOCATION_KM)
     side_a, side_b = sides_match(row.side_a, row.side_b, event.actor1, event.actor2)
     return {
         "event_recall": True,

@@ -11,7 +11,7 @@ says which actor is actor1 and which actor2 for each sub-event type.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..models import ActorMention
@@ -176,8 +176,7 @@ def resolve_options(actor: ActorMention, country_code: str) -> ActorMention:
         return actor
     chosen = next((o for o in actor.options if country_code and country_code in o[2]), None)
     chosen = chosen or next((o for o in actor.options if not o[2]), None) or actor.options[0]
-    return ActorMention(actor.text, actor.start, actor.end, actor.sentence, chosen[0], chosen[1],
-                        actor.role, actor.generic, actor.fallback)
+    return replace(actor, name=chosen[0], inter=chosen[1], options=[])
 
 
 def kind(actor: ActorMention) -> str:
@@ -224,10 +223,19 @@ def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | 
     return None
 
 
+def fill_country(template: str, country: str) -> str:
+    """'Civilians ({country})' -> 'Civilians (Nigeria)', or 'Civilians' when the country is unknown."""
+    if "{country}" not in template:
+        return template
+    if country:
+        return template.replace("{country}", country)
+    return template.replace(" ({country})", "").replace(" of {country}", "")
+
+
 def _default(template: str | None, country: str) -> tuple[str, str]:
     if not template:
         return "", ""
-    name = template.replace("{country}", country) if country else template.replace(" ({country})", "").replace(" of {country}", "")
+    name = fill_country(template, country)
     inter = {"Unidentified": "Political militia", "Protesters": "Protesters", "Rioters": "Rioters",
              "Civilians": "Civilians", "Police": "State forces", "Military": "State forces"}
     return name, next((v for k, v in inter.items() if name.startswith(k)), "")

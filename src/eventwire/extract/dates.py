@@ -25,10 +25,10 @@ D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 Y = r"(?P<year>(?:19|20)\d{2})"
 WD = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 PATTERNS = [
-    ("iso", rf"\b(?P<year>(?:19|20)\d{{2}})-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})\b"),
+    ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
     ("dmy", rf"\b{D}\s+(?:of\s+)?{M}(?:,?\s+{Y})?\b"),
     ("mdy", rf"\b{M}\s+{D}(?:,?\s+{Y})?\b"),
-    ("two_weekdays", rf"\b(?:on\s+)?(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:and|to|through|-)\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    ("two_weekdays", r"\b(?:on\s+)?(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:and|to|through|-)\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("weekday", rf"\b(?:(?:late|early)\s+)?(?:last\s+)?{WD}(?:\s+(?:night|morning|evening|afternoon))?\b"),
     ("yesterday", r"\b(?:yesterday|last night)\b"),
     ("overnight", r"\bovernight\b"),

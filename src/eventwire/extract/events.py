@@ -96,8 +96,8 @@ class RuleClassifier:
                 codes -= beaten - {code}
         codes = codes or set(matched)
         # PEACE_PROTEST is the catch-all of protest words; drop it when a stronger type matched.
-        if len(codes) > 1:
-            codes.discard("PEACE_PROTEST") if codes & {"PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"} else None
+        if codes & {"PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"}:
+            codes.discard("PEACE_PROTEST")
         # a generic ARMED_CLASH word ("attack", "fighting") beside a specific weapon: the weapon wins
         # unless two armed sides clearly fought (several clash patterns matched)
         specific = codes & {"AIR_STRIKE", "SUIC_BOMB", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "CHEM_WEAP"}

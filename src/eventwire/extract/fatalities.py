@@ -14,10 +14,6 @@ from functools import lru_cache
 from ..models import Fatalities
 from ..resources import load_yaml
 
-DEATH_VERBS = {"kill", "die", "slay", "behead", "execute", "massacre", "murder", "assassinate",
-               "shoot dead", "perish", "lynch", "claim", "slaughter", "decapitate"}
-DEATH_NOUNS = {"death", "fatality", "toll", "body", "corpse", "casualty_dead", "life"}
-DEATH_ADJ = {"dead", "killed"}
 CIVILIAN = {"civilian", "villager", "resident", "worshipper", "passenger", "student",
             "child", "woman", "man", "farmer", "pilgrim", "shopper", "teacher", "family", "inhabitant",
             "bystander", "protester", "demonstrator", "journalist", "worker", "miner", "herder",
@@ -28,7 +24,6 @@ STATE = {"soldier", "troop", "policeman", "police", "officer", "trooper", "perso
 MILITANT = {"militant", "insurgent", "rebel", "fighter", "jihadist", "terrorist", "gunman", "attacker",
             "assailant", "bomber", "extremist", "separatist", "bandit", "combatant", "guerrilla",
             "guerilla", "kidnapper", "raider", "suspect", "jihadi"}
-UNKNOWN_WORDS = re.compile(r"\b(?:unknown|unspecified|undisclosed|unconfirmed) (?:number|toll)\b", re.I)
 HISTORY = re.compile(r"(?:ha(?:s|ve) been killed|ha(?:s|ve) died|ha(?:s|ve) (?:killed|claimed))[^.]{0,80}\b(?:in|during|since) the (?:conflict|war|insurgency|fighting|violence|crisis|uprising)|\b(?:conflict|war|insurgency|violence|uprising|crisis)\b[^.]{0,80}\bha(?:s|ve) (?:killed|claimed|left)|\b(?:since (?:the )?(?:war|conflict|insurgency|fighting|violence)|(?:has|have) (?:killed|claimed)[^.]{0,60}\bsince\b|so far this year|this year alone|since 19\d\d|since 20\d\d|in total|(?:war|conflict|insurgency) (?:that )?has (?:killed|left|claimed))", re.I)
 
 
@@ -88,6 +83,13 @@ def noun_category(token) -> str:
     return "unknown"
 
 
+def _unspecified(word: str, significant: bool) -> tuple[int, int, int]:
+    """ACLED's 3 (limited event) or 10 (significant event) for "several", "many"..."""
+    small, big = numbers()["unspecified"][word]
+    value = big if significant else small
+    return value, value, value
+
+
 def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
     """(best, low, high) for one noun: its numeric modifiers, determiner, or vague quantity."""
     table = numbers()
@@ -98,13 +100,9 @@ def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
                               or t.lower_ in table["multipliers"] or t.lower_ in table["vague"])
             qualifier += " ".join(t.lower_ for t in child.subtree if not t.like_num) + " "
         elif child.dep_ in ("det", "amod", "advmod") and child.lower_ in table["unspecified"]:
-            small, big = table["unspecified"][child.lower_]
-            value = big if significant else small
-            return value, value, value
+            return _unspecified(child.lower_, significant)
         elif child.dep_ == "det" and child.lower_ in ("a", "an", "one"):
             num_tokens.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in table["vague"]:
-            pass
     if noun.lower_ in table["vague"] or noun.lower_ in table["words"] or noun.like_num:
         num_tokens.append(noun)
     if noun.lower_ in ("himself", "herself"):
@@ -112,9 +110,7 @@ def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
     if not num_tokens:
         for left in noun.lefts:
             if left.lower_ in table["unspecified"]:
-                small, big = table["unspecified"][left.lower_]
-                value = big if significant else small
-                return value, value, value
+                return _unspecified(left.lower_, significant)
         return None
     ranged = _range(num_tokens)
     if ranged:
@@ -142,7 +138,6 @@ def phrase_nouns(head) -> list:
 
 def victims_of(trigger) -> list:
     """The noun phrases a death word governs."""
-    deps = {"nsubjpass", "dobj", "nsubj", "attr", "npadvmod", "appos", "pobj"}
     lemma = trigger.lemma_.lower()
     heads = []
     if lemma in ("kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
@@ -152,8 +147,6 @@ def victims_of(trigger) -> list:
         for child in trigger.children:
             if child.dep_ in ("nsubjpass", "dobj"):
                 heads.append(child)
-            if child.dep_ == "agent":
-                continue
     elif lemma in ("die", "perish"):
         for child in trigger.children:
             if child.dep_ == "nsubj":
@@ -268,6 +261,3 @@ def _regex_fatalities(text: str) -> Fatalities | None:
         return None
     return Fatalities(best=value, low=value, high=value, deaths_unknown=value, evidence=text)
 
-
-def is_unknown_toll(text: str) -> bool:
-    return bool(UNKNOWN_WORDS.search(text))

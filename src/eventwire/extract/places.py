@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, haversine_km
 from ..models import Place, PlaceMention
 from ..textnorm import fold
 from .actors import demonym_table
@@ -258,7 +258,7 @@ class PlaceFinder:
         if id(p) in self.main_names or fold(m.text) == fold(p.name):
             score += 2.0
         for a in anchors:
-            if a is not p and a.feature == "city" and _km(a, p) < 150:
+            if a is not p and a.feature == "city" and haversine_km(a.latitude, a.longitude, p.latitude, p.longitude) < 150:
                 score += 1.0
                 break
         return score
@@ -294,15 +294,6 @@ def _trim(text: str) -> str:
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     return text.strip(" ,.;:'\"()")
 
-
-def _km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return _km(Place("", lat1, lon1), Place("", lat2, lon2))
 
 
 def focus_country(mentions: list[PlaceMention]) -> str:
