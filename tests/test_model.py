@@ -58,3 +58,28 @@ def test_shipped_model_matches_the_training_data_in_the_repository():
 ])
 def test_shipped_model(text, code):
     assert ModelClassifier().classify(text).code == code
+
+
+def test_context_rereads_a_sentence_in_its_story():
+    first = "Riot police fired live rounds at crowds in Karbala overnight, killing four people."
+    second = "The demonstrators had gathered outside the governor's office to demand jobs and electricity."
+    model = ModelClassifier()
+    assert model.classify(second).code == "PEACE_PROTEST"  # alone, a peaceful protest
+    labels = model.classify_all([first, second])
+    assert [x.code for x in labels] == ["FORCE_AGAINST_PROTEST", "FORCE_AGAINST_PROTEST"]
+
+
+def test_context_never_makes_an_event():
+    texts = ["Gunmen killed 12 villagers in Zurmi on Sunday.", "The governor will visit Zurmi next week.",
+             "He is expected to meet traders and elders."]
+    labels = ModelClassifier().classify_all(texts)
+    assert labels[0].code == "ATTACK"
+    assert labels[2].code is None
+
+
+def test_without_context_weight_each_sentence_stands_alone():
+    texts = ["Riot police fired live rounds at crowds in Karbala overnight, killing four people.",
+             "The demonstrators had gathered outside the governor's office to demand jobs and electricity."]
+    model = ModelClassifier()
+    model.context_weight = 0.0
+    assert [x.code for x in model.classify_all(texts)] == [model.classify(t).code for t in texts]

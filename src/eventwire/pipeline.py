@@ -90,7 +90,9 @@ class Pipeline:
         for m in mentions:
             m.dateline = bool(dateline and dateline[0] <= m.start < dateline[1])
         places = self.places.resolve(doc, mentions)
-        findings = [self.read_sentence(i, sent, article.published) for i, sent in enumerate(sents)]
+        labels = self.classifier.classify_all([sent.text for sent in sents])
+        findings = [self.read_sentence(i, sent, label, article.published)
+                    for i, (sent, label) in enumerate(zip(sents, labels))]
         if dateline:
             for f in findings:
                 f.dates = [d for d in f.dates if not dateline[0] <= d.start < dateline[1]]
@@ -100,9 +102,8 @@ class Pipeline:
             events.extend(self.to_events(draft, article, places))
         return CodedArticle(article=article, events=events, places=places)
 
-    def read_sentence(self, i: int, sent, published: date | None) -> SentenceFinding:
+    def read_sentence(self, i: int, sent, label: Classification, published: date | None) -> SentenceFinding:
         text = sent.text
-        label = self.classifier.classify(text)
         significant = any(w in text.lower() for w in MAJOR)
         return SentenceFinding(
             index=i, text=text, start=sent.start_char, end=sent.end_char, label=label,

@@ -69,6 +69,10 @@ class RuleClassifier:
 
     name = "rules"
 
+    def classify_all(self, texts: list[str]) -> list[Classification]:
+        """Labels for consecutive sentences of one text (each read alone)."""
+        return [self.classify(t) for t in texts]
+
     def classify(self, text: str) -> Classification:
         text = text.lower()
         rules, gates = load_rules()

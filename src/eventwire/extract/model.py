@@ -83,23 +83,27 @@ class LinearModel:
     classes: list[str]
     meta: dict
 
-    def vector(self, text: str, label: Classification | None = None) -> tuple[np.ndarray, np.ndarray]:
-        counts: dict[int, int] = {}
-        for f in features(text, label):
+    def counts(self, feats: list[str]) -> dict[int, int]:
+        """How often each known feature occurs."""
+        out: dict[int, int] = {}
+        for f in feats:
             j = self.vocab.get(f)
             if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        if not counts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        idx = np.fromiter(counts, dtype=np.int64)
-        val = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[idx]
-        return idx, val / (np.linalg.norm(val) or 1.0)
+                out[j] = out.get(j, 0) + 1
+        return out
 
-    def probabilities(self, text: str, label: Classification | None = None) -> np.ndarray:
-        idx, val = self.vector(text, label)
-        scores = self.coef[:, idx] @ val + self.intercept
+    def probabilities_of(self, counts: dict[int, int]) -> np.ndarray:
+        """Class probabilities for a bag of feature counts (tf-idf weighted, L2-normalised)."""
+        scores = self.intercept.copy()
+        if counts:
+            idx = np.fromiter(counts, dtype=np.int64)
+            val = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[idx]
+            scores = scores + self.coef[:, idx] @ (val / (np.linalg.norm(val) or 1.0))
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
+
+    def probabilities(self, text: str, label: Classification | None = None) -> np.ndarray:
+        return self.probabilities_of(self.counts(features(text, label)))
 
     def save(self, path: Path) -> None:
         words = sorted(self.vocab, key=self.vocab.get)
@@ -137,6 +141,8 @@ class ModelClassifier:
     min_against_gate = 0.45  # a sentence the rules gate out (plans, history, crime...) needs this much
     matched_boost = 1.0  # a class whose trigger words appear counts (1 + boost) times more
     pick_boost = 2.0  # and the rules' own pick (by ACLED's hierarchy) more again
+    window = 1  # classify_all: sentences either side read as context
+    context_weight = 0.7  # classify_all: the share of the window in the mixed probabilities
 
     def __init__(self, path: str | None = None):
         self.model = load_model(path)
@@ -145,7 +151,34 @@ class ModelClassifier:
 
     def classify(self, text: str) -> Classification:
         ruled = self.rules.classify(text)
-        probs = self.model.probabilities(text, ruled)
+        return self.decide(self.model.probabilities(text, ruled), ruled)
+
+    def classify_all(self, texts: list[str]) -> list[Classification]:
+        """Labels for consecutive sentences of one text. Each sentence is read with its
+        neighbours (``window`` sentences either side) as context: the model's probabilities for
+        the sentence and for the window are mixed, ``context_weight`` going to the window, so that
+        "The protesters took to the streets..." after "...police shot dead four demonstrators"
+        is read as part of the same story. The rules and their gates look at the sentence alone."""
+        ruled = [self.rules.classify(t) for t in texts]
+        counts = [self.model.counts(features(t, r)) for t, r in zip(texts, ruled)]
+        out = []
+        for i, r in enumerate(ruled):
+            alone = self.decide(self.model.probabilities_of(counts[i]), r)
+            lo, hi = max(0, i - self.window), min(len(texts), i + self.window + 1)
+            if hi - lo == 1 or self.context_weight <= 0 or (alone.code is None and not r.matched):
+                out.append(alone)  # context re-reads a candidate event; it never makes one
+                continue
+            window: dict[int, int] = {}
+            for c in counts[lo:hi]:
+                for j, n in c.items():
+                    window[j] = window.get(j, 0) + n
+            probs = mix(self.model.probabilities_of(counts[i]), self.model.probabilities_of(window),
+                        self.context_weight)
+            out.append(self.decide(probs, r))
+        return out
+
+    def decide(self, probs: np.ndarray, ruled: Classification) -> Classification:
+        """The label from the model's probabilities, weighted by the rules and their gates."""
         probs = self.with_rules(probs, ruled)
         best = int(probs.argmax())
         code, p = self.model.classes[best], float(probs[best])
@@ -157,7 +190,6 @@ class ModelClassifier:
             return Classification(None, p, ruled.matched, reason="no trigger")
         return Classification(code, round(p, 3), ruled.matched)
 
-
     def with_rules(self, probs: np.ndarray, ruled: Classification) -> np.ndarray:
         """The model's probabilities weighted by what the rules found, renormalised."""
         weights = np.ones_like(probs)
@@ -168,6 +200,13 @@ class ModelClassifier:
             weights[self.index[ruled.code]] += self.pick_boost
         out = probs * weights
         return out / out.sum()
+
+
+def mix(own: np.ndarray, context: np.ndarray, weight: float) -> np.ndarray:
+    """A weighted geometric mean of two probability vectors, renormalised."""
+    logs = (1 - weight) * np.log(own + 1e-12) + weight * np.log(context + 1e-12)
+    out = np.exp(logs - logs.max())
+    return out / out.sum()
 
 
 # ---- training --------------------------------------------------------------------------------
