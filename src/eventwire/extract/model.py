@@ -137,8 +137,9 @@ class ModelClassifier:
     confident model to become an event; the model's "no event" kinds map to no event."""
 
     name = "model"
-    min_without_rules = 0.35
-    min_against_gate = 0.45  # a sentence the rules gate out (plans, history, crime...) needs this much
+    max_none = 0.5  # the non-event kinds together at least this probable: no event
+    min_without_rules = 0.8  # P(some ACLED event) needed by a sentence no trigger matched
+    min_against_gate = 0.8  # ... and by a sentence the rules gate out (plans, history, crime...)
     matched_boost = 1.0  # a class whose trigger words appear counts (1 + boost) times more
     pick_boost = 2.0  # and the rules' own pick (by ACLED's hierarchy) more again
     window = 1  # classify_all: sentences either side read as context
@@ -148,6 +149,8 @@ class ModelClassifier:
         self.model = load_model(path)
         self.rules = RuleClassifier()
         self.index = {c: i for i, c in enumerate(self.model.classes)}
+        self.none_idx = np.array([i for i, c in enumerate(self.model.classes) if c in NONE_CLASSES])
+        self.event_idx = np.array([i for i, c in enumerate(self.model.classes) if c not in NONE_CLASSES])
 
     def classify(self, text: str) -> Classification:
         ruled = self.rules.classify(text)
@@ -178,17 +181,23 @@ class ModelClassifier:
         return out
 
     def decide(self, probs: np.ndarray, ruled: Classification) -> Classification:
-        """The label from the model's probabilities, weighted by the rules and their gates."""
+        """The label from the model's probabilities, weighted by the rules and their gates.
+
+        Whether there is an event at all is read from the total probability of the 25 ACLED
+        classes against the five non-event kinds; which event, from the most probable ACLED class.
+        """
         probs = self.with_rules(probs, ruled)
-        best = int(probs.argmax())
-        code, p = self.model.classes[best], float(probs[best])
-        if code in NONE_CLASSES:
-            return Classification(None, p, ruled.matched, reason=code.lower())
-        if ruled.reason and p < self.min_against_gate:
-            return Classification(None, p, ruled.matched, reason=ruled.reason)
-        if not ruled.matched and p < self.min_without_rules:
-            return Classification(None, p, ruled.matched, reason="no trigger")
-        return Classification(code, round(p, 3), ruled.matched)
+        p_none = float(probs[self.none_idx].sum())
+        if p_none >= self.max_none:
+            kind = self.model.classes[self.none_idx[int(probs[self.none_idx].argmax())]]
+            return Classification(None, round(p_none, 3), ruled.matched, reason=kind.lower())
+        p_event = 1.0 - p_none
+        if ruled.reason and p_event < self.min_against_gate:
+            return Classification(None, round(p_event, 3), ruled.matched, reason=ruled.reason)
+        if not ruled.matched and p_event < self.min_without_rules:
+            return Classification(None, round(p_event, 3), ruled.matched, reason="no trigger")
+        best = self.event_idx[int(probs[self.event_idx].argmax())]
+        return Classification(self.model.classes[best], round(float(probs[best]), 3), ruled.matched)
 
     def with_rules(self, probs: np.ndarray, ruled: Classification) -> np.ndarray:
         """The model's probabilities weighted by what the rules found, renormalised."""
