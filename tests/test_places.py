@@ -77,3 +77,16 @@ def test_the_place_after_the_main_verb_is_the_event_location(finder, nlp):
     mentions = finder.resolve(doc, finder.find(doc))
     place, precision = event_location(mentions, 0, root=next(iter(doc.sents)).root.idx)
     assert place.text == "Donetsk"
+
+
+def test_a_state_right_after_a_town_decides_it(finder, nlp):
+    places = resolve(finder, nlp, "The festival moved from Dublin, Ohio, to a fairground near Paris, Texas.")
+    assert places["Dublin"].admin1 == "Ohio"
+    assert places["Paris"].admin1 == "Texas"
+
+
+def test_nearby_towns_settle_each_other(finder, nlp):
+    # no state is named: the towns that can lie close together are chosen together
+    places = resolve(finder, nlp, "Power was cut in Gainesville, Sherman, Denison, Paris and "
+                                  "Bonham after the storm.")
+    assert {places[name].admin1 for name in ("Gainesville", "Paris", "Sherman")} == {"Texas"}
