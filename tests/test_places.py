@@ -90,3 +90,28 @@ def test_nearby_towns_settle_each_other(finder, nlp):
     places = resolve(finder, nlp, "Power was cut in Gainesville, Sherman, Denison, Paris and "
                                   "Bonham after the storm.")
     assert {places[name].admin1 for name in ("Gainesville", "Paris", "Sherman")} == {"Texas"}
+
+
+def resolve_names(finder, nlp, text, names):
+    """Resolve the given names where they occur (as an evaluation with gold spans does)."""
+    import re
+
+    from eventwire.models import PlaceMention
+
+    mentions = [PlaceMention(text=m.group(), start=m.start(), end=m.end(), sentence=0)
+                for m in re.finditer("|".join(names), text)]
+    return finder.resolve(nlp(text), mentions)
+
+
+def test_a_repeated_name_votes_for_its_country_once(finder, nlp):
+    text = "Dublin parents asked for more buses, Ohio officials said. " + "Dublin teachers agreed. " * 20
+    mentions = resolve_names(finder, nlp, text, ["Dublin", "Ohio"])
+    assert all(m.place is not None and m.place.admin1 == "Ohio" for m in mentions if m.text == "Dublin")
+
+
+def test_a_county_is_chosen_by_the_towns_inside_it(finder, nlp):
+    # many states have a Boone County: only Indiana's holds Zionsville
+    mentions = resolve_names(finder, nlp, "Volunteers planted trees in Zionsville and across Boone County.",
+                             ["Zionsville", "Boone County"])
+    county = next(m.place for m in mentions if m.text == "Boone County")
+    assert county.admin1 == "Indiana"

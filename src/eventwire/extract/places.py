@@ -257,17 +257,25 @@ class PlaceFinder:
         return None
 
     def _country_focus(self, mentions, options) -> Counter:
-        votes: Counter = Counter()
+        """Country votes, one per distinct name however often it is repeated: a full vote when
+        all of the name's candidates are in one country, a small one for the likeliest country
+        of an ambiguous name."""
+        by_name: dict[str, tuple[float, str]] = {}
         for m in mentions:
             cands = options[id(m)]
             if not cands:
                 continue
             countries = {p.country_code for p in cands}
             if len(countries) == 1:
-                votes[cands[0].country_code] += 0.5 if m.dateline else 1.0
+                vote = (0.5 if m.dateline else 1.0, cands[0].country_code)
             else:
                 top = max(cands, key=lambda p: (p.feature == "country", p.population))
-                votes[top.country_code] += 0.3
+                vote = (0.3, top.country_code)
+            key = fold(m.text)
+            by_name[key] = max(by_name.get(key, vote), vote)
+        votes: Counter = Counter()
+        for weight, code in by_name.values():
+            votes[code] += weight
         return votes
 
     def _prior(self, m: PlaceMention, p: Place, focus: Counter, qualifiers: list[Place]) -> float:
@@ -359,7 +367,8 @@ def _inside(p: Place, area: Place) -> bool:
     if area.feature == "admin1":
         return p.feature != "admin1" and _fold(p.admin1) == _fold(area.name)
     if area.feature == "admin2":
-        return p.feature in ("city", "landmark") and _fold(p.admin2) == _fold(area.name)
+        return (p.feature in ("city", "landmark") and _fold(p.admin2) == _fold(area.name)
+                and _fold(p.admin1) == _fold(area.admin1))  # district names repeat across provinces
     return False
 
 
