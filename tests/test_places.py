@@ -115,3 +115,8 @@ def test_a_county_is_chosen_by_the_towns_inside_it(finder, nlp):
                              ["Zionsville", "Boone County"])
     county = next(m.place for m in mentions if m.text == "Boone County")
     assert county.admin1 == "Indiana"
+
+
+def test_a_national_capital_beats_a_province_of_the_same_name(finder, nlp):
+    mentions = resolve_names(finder, nlp, "Diplomats in Washington said the talks would resume.", ["Washington"])
+    assert mentions[0].place.feature == "city" and mentions[0].place.admin1 == "District of Columbia"

@@ -37,6 +37,7 @@ INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "
 LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
                "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
 QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2})")
+CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
 NEAR_KM, FAR_KM = 40.0, 250.0  # closeness: full up to NEAR_KM, none beyond FAR_KM
 FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3}
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
@@ -50,6 +51,7 @@ class PlaceFinder:
     population_weight = 0.5  # per power of ten of the population
     feature_bonus = {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
     main_name_bonus = 2.0  # the name is the place's main name, not an alternate one
+    capital_bonus = 1.5  # a national capital ("Washington" is more often the city than the state)
     focus_weight = 4.0  # times the share of the document's country votes
     qualifier_weight = 8.0  # lies in the state or country named right after it ("Paris, Texas")
     coherence_weight = 6.0  # times the share of the other names near or around it
@@ -288,7 +290,15 @@ class PlaceFinder:
             score += self.main_name_bonus
         if any(_inside(p, q) for q in qualifiers):
             score += self.qualifier_weight
+        if self._is_capital(p):
+            score += self.capital_bonus
         return score
+
+    def _is_capital(self, p: Place) -> bool:
+        """A national capital: a sizeable town with the name the country table gives as capital."""
+        country = self.gaz.countries.get(p.country_code)
+        return (p.feature == "city" and p.population >= CAPITAL_MIN_POPULATION and country is not None
+                and _fold(p.name) == _fold(country.capital))
 
     def _qualifiers(self, text: str, m: PlaceMention) -> list[Place]:
         """The state, province or country named right after a place: "Paris, Texas", "Athens, Ga."."""
