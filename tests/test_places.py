@@ -120,3 +120,13 @@ def test_a_county_is_chosen_by_the_towns_inside_it(finder, nlp):
 def test_a_national_capital_beats_a_province_of_the_same_name(finder, nlp):
     mentions = resolve_names(finder, nlp, "Diplomats in Washington said the talks would resume.", ["Washington"])
     assert mentions[0].place.feature == "city" and mentions[0].place.admin1 == "District of Columbia"
+
+
+def test_continents_and_world_regions_resolve_but_are_never_event_locations(finder, nlp):
+    text = "Leaders from Europe and the Middle East met in Amman. America sent an envoy."
+    mentions = resolve_names(finder, nlp, text, ["Europe", "Middle East", "Amman", "America"])
+    places = {m.text: m.place for m in mentions}
+    assert places["Europe"].feature == "region" and places["Middle East"].feature == "region"
+    assert places["America"].feature == "country" and places["America"].country_code == "US"
+    place, _precision = event_location(mentions, 0)
+    assert place.text == "Amman"

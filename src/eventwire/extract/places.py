@@ -6,7 +6,8 @@ which catches towns spaCy labels PERSON or ORG. Nationality words (NORP: "Iraqi"
 demonyms: they vote for the document's country but are never an event's location.
 
 Resolution scores each candidate by name match, population, feature type, the document's country
-focus, admin units named in the same document, and closeness to the other places.
+focus, a national capital's bonus and a state or country named right after it ("Paris, Texas"),
+then adds spatial coherence with the document's other names (near it, inside it, or containing it).
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "
 QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2})")
 CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
 NEAR_KM, FAR_KM = 40.0, 250.0  # closeness: full up to NEAR_KM, none beyond FAR_KM
-FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3}
+FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "god", "allah",
@@ -49,7 +50,8 @@ STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesd
 class PlaceFinder:
     # weights of the resolution score (see _prior and resolve)
     population_weight = 0.5  # per power of ten of the population
-    feature_bonus = {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
+    # a region (continent, "Middle East") is in no country, so it never gains the country focus
+    feature_bonus = {"region": 9.0, "country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
     main_name_bonus = 2.0  # the name is the place's main name, not an alternate one
     capital_bonus = 1.5  # a national capital ("Washington" is more often the city than the state)
     focus_weight = 4.0  # times the share of the document's country votes
@@ -220,7 +222,7 @@ class PlaceFinder:
     @staticmethod
     def _off_focus(p: Place, focus: Counter, total: float) -> bool:
         """A small place abroad in a story clearly about one country is a false match."""
-        if not focus or p.feature == "country":
+        if not focus or p.feature in ("country", "region"):
             return False
         top, weight = focus.most_common(1)[0]
         return (p.country_code != top and weight / total > 0.6 and focus.get(p.country_code, 0) / total < 0.2
@@ -264,7 +266,7 @@ class PlaceFinder:
         of an ambiguous name."""
         by_name: dict[str, tuple[float, str]] = {}
         for m in mentions:
-            cands = options[id(m)]
+            cands = [p for p in options[id(m)] if p.feature != "region"]
             if not cands:
                 continue
             countries = {p.country_code for p in cands}
@@ -360,7 +362,7 @@ def _closeness(a: Place, b: Place) -> float:
     """1 when one place contains the other or they are close, falling to 0 at FAR_KM."""
     if _inside(a, b) or _inside(b, a):
         return 1.0
-    if a.feature == "country" or b.feature == "country":
+    if {a.feature, b.feature} & {"country", "region"}:
         return 0.0
     km = _quick_km(a, b)
     if km <= NEAR_KM:
@@ -408,7 +410,7 @@ def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "",
     Returns the mention and ACLED geo_precision (1 town, 2 near a town or a district, 3 province
     or country).
     """
-    usable = [m for m in mentions if m.place is not None and not m.demonym
+    usable = [m for m in mentions if m.place is not None and not m.demonym and m.place.feature != "region"
               and not (focus and m.place.feature == "country" and m.place.country_code != focus)]
     own = [m for m in usable if m.sentence == sentence and not m.dateline]
     # within the sentence, a place after its main verb is more often where it happened
