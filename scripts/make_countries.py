@@ -326,7 +326,7 @@ EXTRA_ALIASES = {
     "TL": ["Timor-Leste", "Timor Leste"],
     "TR": ["Türkiye", "Turkiye", "Republic of Türkiye", "Republic of Turkey"],
     "TZ": ["United Republic of Tanzania"],
-    "US": ["US", "U.S.", "USA", "U.S.A.", "United States of America"],
+    "US": ["US", "U.S.", "USA", "U.S.A.", "United States of America", "America"],
     "VA": ["Holy See", "Vatican", "Holy See (Vatican City State)"],
     "VE": ["Bolivarian Republic of Venezuela"],
     "VN": ["Viet Nam"],

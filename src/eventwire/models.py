@@ -46,7 +46,7 @@ class Place:
     country_code: str = ""
     admin1: str = ""
     admin2: str = ""
-    feature: str = "city"  # city | admin2 | admin1 | country
+    feature: str = "city"  # city | admin2 | admin1 | country | region (a continent or world region)
     population: int = 0
     geonameid: int | None = None
     seat: tuple[str, float, float] | None = None  # provinces/districts: (name, lat, lon) of the largest town

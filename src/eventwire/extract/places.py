@@ -6,7 +6,8 @@ which catches towns spaCy labels PERSON or ORG. Nationality words (NORP: "Iraqi"
 demonyms: they vote for the document's country but are never an event's location.
 
 Resolution scores each candidate by name match, population, feature type, the document's country
-focus, admin units named in the same document, and closeness to the other places.
+focus, a national capital's bonus and a state or country named right after it ("Paris, Texas"),
+then adds spatial coherence with the document's other names (near it, inside it, or containing it).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer, haversine_km
 from ..models import Place, PlaceMention
@@ -35,7 +37,10 @@ INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "
                 "state", "board", "department", "hospital", "airport", "chamber", "library", "district"}
 LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
                "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
-FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3}
+QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2})")
+CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
+NEAR_KM, FAR_KM = 40.0, 250.0  # closeness: full up to NEAR_KM, none beyond FAR_KM
+FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "god", "allah",
@@ -43,11 +48,17 @@ STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesd
 
 
 class PlaceFinder:
-    # weights of the resolution score (see _score)
-    population_weight = 0.5
-    focus_weight = 4.0
-    province_weight = 6.0
-    feature_bonus = {"country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
+    # weights of the resolution score (see _prior and resolve)
+    population_weight = 0.5  # per power of ten of the population
+    # a region (continent, "Middle East") is in no country, so it never gains the country focus
+    feature_bonus = {"region": 9.0, "country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
+    main_name_bonus = 2.0  # the name is the place's main name, not an alternate one
+    capital_bonus = 1.5  # a national capital ("Washington" is more often the city than the state)
+    focus_weight = 4.0  # times the share of the document's country votes
+    qualifier_weight = 8.0  # lies in the state or country named right after it ("Paris, Texas")
+    coherence_weight = 6.0  # times the share of the other names near or around it
+    coherence_rounds = 3
+    max_context_candidates = 12  # per name, the likeliest ones taken as context for the others
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
@@ -158,45 +169,60 @@ class PlaceFinder:
     def resolve(self, doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Fill ``mention.place`` for each mention, using the whole document as context.
 
-        Two passes: the first uses the country focus; the second adds the province focus that
-        the first pass's choices give ("Athens" in a story about Georgia towns is Athens, GA).
+        Each candidate gets a prior (population, feature type, name match, the document's country
+        focus, a state or country named right after it: "Paris, Texas"). Then, a few times over,
+        each candidate gains from the document's other names that have a likely candidate near
+        it or containing it (spatial coherence: "Paris" next to "Sherman" and "Denison" is in
+        Texas). Mentions with the same name share their candidates' coherence.
         """
         self.main_names = set()
         text = doc.text  # read once: spaCy rebuilds it on every access
         options = {id(m): self._candidates(text, m) for m in mentions}
-        self._admin_names: dict[tuple[str, str], set[str]] = {}  # admin unit -> names that may mean it
-        for m in mentions:
-            for p in options[id(m)]:
-                if p.feature in ("admin1", "admin2"):
-                    self._admin_names.setdefault((p.country_code, fold(p.name)), set()).add(fold(m.text))
         focus = self._country_focus(mentions, options)
-        anchors = [opts[0] for m in mentions if len(opts := options[id(m)]) == 1]
-        first = {id(m): self._best(m, mentions, options, focus, anchors, Counter()) for m in mentions}
-        provinces, own = Counter(), {}
+        priors = {}
         for m in mentions:
-            p = first[id(m)][1] if first[id(m)] else None
-            if p is not None and p.feature != "country" and not m.dateline:
-                own[id(m)] = (p.country_code, fold(p.admin1 or p.name))
-                provinces[own[id(m)]] += 1
+            qualifiers = self._qualifiers(text, m)
+            priors[id(m)] = [self._prior(m, p, focus, qualifiers) for p in options[id(m)]]
+        groups = _name_groups(mentions, options, priors)
+        support = self._coherence(groups)
         total = sum(focus.values()) or 1.0
         for m in mentions:
-            best = self._best(m, mentions, options, focus, anchors, provinces, own.get(id(m)))
-            if best and not self._off_focus(best[1], focus, total):
-                m.score, m.place = best
+            cands, prior = options[id(m)], priors[id(m)]
+            if not cands:
+                continue
+            near = support.get(fold(m.text), {})
+            scored = [(s + self.coherence_weight * near.get(id(p), 0.0), p) for s, p in zip(prior, cands)]
+            score, place = max(scored, key=lambda x: x[0])
+            if not self._off_focus(place, focus, total):
+                m.score, m.place = score, place
         return mentions
 
-    def _best(self, m, mentions, options, focus, anchors, provinces, own_key=None):
-        own = fold(m.text)
-        admins = {key for key, texts in self._admin_names.items() if texts - {own}}
-        scored = [(self._score(m, p, focus, admins, anchors)
-                   + self.province_weight * _province_share(p, provinces, own_key), p)
-                  for p in options[id(m)]]
-        return max(scored, key=lambda x: x[0]) if scored else None
+    def _coherence(self, groups: dict[str, tuple[list[Place], list[float]]]) -> dict[str, dict[int, float]]:
+        """For each name, candidate id -> how much of the document's other names lie near or
+        around that candidate, each name weighted by how likely its nearby candidate is.
+        Iterated so that two ambiguous names can settle each other."""
+        if len(groups) < 2:
+            return {}
+        short = {k: _top(places, scores, self.max_context_candidates) for k, (places, scores) in groups.items()}
+        support: dict[str, dict[int, float]] = {}
+        for _ in range(self.coherence_rounds):
+            probs = {}
+            for k, (places, scores) in short.items():
+                near = support.get(k, {})
+                probs[k] = _softmax([s + self.coherence_weight * near.get(id(p), 0.0)
+                                     for p, s in zip(places, scores)])
+            support = {}
+            for k, (places, _scores) in groups.items():
+                others = [(short[o][0], probs[o]) for o in short if o != k]
+                support[k] = {id(p): sum(max((q * _closeness(p, c) for c, q in zip(cs, qs)), default=0.0)
+                                         for cs, qs in others) / len(others)
+                              for p in places}
+        return support
 
     @staticmethod
     def _off_focus(p: Place, focus: Counter, total: float) -> bool:
         """A small place abroad in a story clearly about one country is a false match."""
-        if not focus or p.feature == "country":
+        if not focus or p.feature in ("country", "region"):
             return False
         top, weight = focus.most_common(1)[0]
         return (p.country_code != top and weight / total > 0.6 and focus.get(p.country_code, 0) / total < 0.2
@@ -235,33 +261,58 @@ class PlaceFinder:
         return None
 
     def _country_focus(self, mentions, options) -> Counter:
-        votes: Counter = Counter()
+        """Country votes, one per distinct name however often it is repeated: a full vote when
+        all of the name's candidates are in one country, a small one for the likeliest country
+        of an ambiguous name."""
+        by_name: dict[str, tuple[float, str]] = {}
         for m in mentions:
-            cands = options[id(m)]
+            cands = [p for p in options[id(m)] if p.feature != "region"]
             if not cands:
                 continue
             countries = {p.country_code for p in cands}
             if len(countries) == 1:
-                votes[cands[0].country_code] += 0.5 if m.dateline else 1.0
+                vote = (0.5 if m.dateline else 1.0, cands[0].country_code)
             else:
                 top = max(cands, key=lambda p: (p.feature == "country", p.population))
-                votes[top.country_code] += 0.3
+                vote = (0.3, top.country_code)
+            key = fold(m.text)
+            by_name[key] = max(by_name.get(key, vote), vote)
+        votes: Counter = Counter()
+        for weight, code in by_name.values():
+            votes[code] += weight
         return votes
 
-    def _score(self, m: PlaceMention, p: Place, focus: Counter, admins, anchors) -> float:
+    def _prior(self, m: PlaceMention, p: Place, focus: Counter, qualifiers: list[Place]) -> float:
+        """How likely the candidate is before looking at the document's other places."""
         total = sum(focus.values()) or 1.0
         score = self.population_weight * math.log10(p.population + 10)
         score += self.feature_bonus[p.feature]
         score += self.focus_weight * focus.get(p.country_code, 0) / total
-        if p.feature == "city" and (p.country_code, fold(p.admin1)) in admins:
-            score += 2.0
         if id(p) in self.main_names or fold(m.text) == fold(p.name):
-            score += 2.0
-        for a in anchors:
-            if a is not p and a.feature == "city" and haversine_km(a.latitude, a.longitude, p.latitude, p.longitude) < 150:
-                score += 1.0
-                break
+            score += self.main_name_bonus
+        if any(_inside(p, q) for q in qualifiers):
+            score += self.qualifier_weight
+        if self._is_capital(p):
+            score += self.capital_bonus
         return score
+
+    def _is_capital(self, p: Place) -> bool:
+        """A national capital: a sizeable town with the name the country table gives as capital."""
+        country = self.gaz.countries.get(p.country_code)
+        return (p.feature == "city" and p.population >= CAPITAL_MIN_POPULATION and country is not None
+                and _fold(p.name) == _fold(country.capital))
+
+    def _qualifiers(self, text: str, m: PlaceMention) -> list[Place]:
+        """The state, province or country named right after a place: "Paris, Texas", "Athens, Ga."."""
+        found = QUALIFIER.match(text, m.end)
+        if not found or m.demonym:
+            return []
+        words = found.group(1).split()
+        for n in range(len(words), 0, -1):
+            areas = [p for p, _main in self.gaz.candidates(" ".join(words[:n])) if p.feature != "city"]
+            if areas:
+                return areas
+        return []
 
 
 def _named_after(admin: Place, town: Place) -> bool:
@@ -280,20 +331,68 @@ def _bare(name: str) -> str:
     return " ".join(words)
 
 
-def _province_share(p: Place, provinces: Counter, own_key) -> float:
-    """Share of the document's other places that lie in this place's province."""
-    if not provinces or p.feature == "country":
-        return 0.0
-    key = (p.country_code, fold(p.admin1 or p.name))
-    votes = provinces.get(key, 0) - (1 if key == own_key else 0)
-    total = sum(provinces.values()) - (1 if own_key else 0)
-    return votes / total if total > 0 else 0.0
-
-
 def _trim(text: str) -> str:
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     return text.strip(" ,.;:'\"()")
 
+
+
+def _name_groups(mentions, options, priors) -> dict[str, tuple[list[Place], list[float]]]:
+    """One entry per distinct name: its candidates and their priors (the first mention's)."""
+    groups = {}
+    for m in mentions:
+        if options[id(m)]:
+            groups.setdefault(fold(m.text), (options[id(m)], priors[id(m)]))
+    return groups
+
+
+def _top(places: list[Place], scores: list[float], n: int) -> tuple[list[Place], list[float]]:
+    ranked = sorted(zip(scores, range(len(places))), reverse=True)[:n]
+    return [places[i] for _, i in ranked], [s for s, _ in ranked]
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def _closeness(a: Place, b: Place) -> float:
+    """1 when one place contains the other or they are close, falling to 0 at FAR_KM."""
+    if _inside(a, b) or _inside(b, a):
+        return 1.0
+    if {a.feature, b.feature} & {"country", "region"}:
+        return 0.0
+    km = _quick_km(a, b)
+    if km <= NEAR_KM:
+        return 1.0
+    return max(0.0, (FAR_KM - km) / (FAR_KM - NEAR_KM))
+
+
+def _inside(p: Place, area: Place) -> bool:
+    """The place lies in that country, province or district."""
+    if p.country_code != area.country_code or p is area or p.feature == "country":
+        return False
+    if area.feature == "country":
+        return True
+    if area.feature == "admin1":
+        return p.feature != "admin1" and _fold(p.admin1) == _fold(area.name)
+    if area.feature == "admin2":
+        return (p.feature in ("city", "landmark") and _fold(p.admin2) == _fold(area.name)
+                and _fold(p.admin1) == _fold(area.admin1))  # district names repeat across provinces
+    return False
+
+
+def _quick_km(a: Place, b: Place) -> float:
+    """Equirectangular distance: close enough to the great circle below a few hundred km."""
+    mean_lat = math.radians((a.latitude + b.latitude) / 2)
+    dx = math.radians(b.longitude - a.longitude) * math.cos(mean_lat)
+    dy = math.radians(b.latitude - a.latitude)
+    return 6371.0 * math.hypot(dx, dy)
+
+
+_fold = lru_cache(maxsize=100_000)(fold)
 
 
 def focus_country(mentions: list[PlaceMention]) -> str:
@@ -311,7 +410,7 @@ def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "",
     Returns the mention and ACLED geo_precision (1 town, 2 near a town or a district, 3 province
     or country).
     """
-    usable = [m for m in mentions if m.place is not None and not m.demonym
+    usable = [m for m in mentions if m.place is not None and not m.demonym and m.place.feature != "region"
               and not (focus and m.place.feature == "country" and m.place.country_code != focus)]
     own = [m for m in usable if m.sentence == sentence and not m.dateline]
     # within the sentence, a place after its main verb is more often where it happened
