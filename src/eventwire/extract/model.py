@@ -140,8 +140,8 @@ class ModelClassifier:
     max_none = 0.5  # the non-event kinds together at least this probable: no event
     min_without_rules = 0.8  # P(some ACLED event) needed by a sentence no trigger matched
     min_against_gate = 0.8  # ... and by a sentence the rules gate out (plans, history, crime...)
-    matched_boost = 1.0  # a class whose trigger words appear counts (1 + boost) times more
-    pick_boost = 2.0  # and the rules' own pick (by ACLED's hierarchy) more again
+    matched_boost = 0.5  # a class whose trigger words appear counts (1 + boost) times more
+    pick_boost = 1.0  # and the rules' own pick (by ACLED's hierarchy) more again
     window = 1  # classify_all: sentences either side read as context
     context_weight = 0.7  # classify_all: the share of the window in the mixed probabilities
 
