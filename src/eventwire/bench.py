@@ -27,18 +27,18 @@ from .ingest import IngestReport, read_paths
 BATCH_SIZE = 16
 WARMUP_DOCS = 5
 # (stage name, attribute path on the Pipeline instance) wrapped for the stage timings, in the
-# order code_doc calls them. Nested ones (classify, actors inside read_sentence) are subtracted
+# order code_doc calls them. Nested ones (actors inside read_sentence) are subtracted
 # from their caller's time so the stages add up.
 STAGES = (
     ("places_find", ("places", "find")),
     ("places_resolve", ("places", "resolve")),
+    ("classify", ("classifier", "classify_all")),
     ("read_sentences", ("read_sentence",)),
-    ("classify", ("classifier", "classify")),
     ("actors", ("actors", "find")),
     ("assemble", ("assemble",)),
     ("to_events", ("to_events",)),
 )
-NESTED = {"read_sentences": ("classify", "actors")}
+NESTED = {"read_sentences": ("actors",)}
 
 
 def peak_rss_mb() -> float:
@@ -85,7 +85,7 @@ class StageTimer:
             if outer in out:
                 out[outer] = max(0.0, out[outer] - sum(out.get(i, 0.0) for i in inner))
         if "read_sentences" in out:
-            out["dates_fatalities"] = out.pop("read_sentences")  # what read_sentence does besides classify/actors
+            out["dates_fatalities"] = out.pop("read_sentences")  # what read_sentence does besides actors
         return out
 
     def close(self) -> None:
