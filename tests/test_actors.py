@@ -80,3 +80,12 @@ def test_a_battle_with_one_named_side_faces_the_state(actors, nlp):
     assert a1[0] == "Unidentified Armed Group (Somalia)" and a2[0] == "Military Forces of Somalia"
     a1, a2 = choose_actors("GOV_REGAINS_TERIT", [], "Somalia")
     assert a1[0] == "Military Forces of Somalia" and a2 == ("", "")  # never the same actor on both sides
+
+
+def test_state_forces_take_the_where_acled_writes_it():
+    from eventwire.extract.actors import fill_country
+    assert fill_country("Military Forces of {country}", "Philippines") == "Military Forces of the Philippines"
+    assert fill_country("Police Forces of {country}", "Democratic Republic of Congo") == \
+        "Police Forces of the Democratic Republic of Congo"
+    assert fill_country("Military Forces of {country}", "Nigeria") == "Military Forces of Nigeria"
+    assert fill_country("Civilians ({country})", "Philippines") == "Civilians (Philippines)"

@@ -253,7 +253,7 @@ def test_read_acled_legacy_maps_types():
 
 
 def test_acled_actor_rules():
-    assert acled.norm_actor("Military Forces of Nigeria (2015-2023)") == "military forces of nigeria"
+    assert acled.norm_actor("Military Forces of Nigeria (2015-2023)") == acled.norm_actor("military forces of nigeria")
     assert acled.actors_match("A (2000-)", "B", "a", "b") == (True, True)
     assert acled.actors_match("A", "B", "B", "A") == (True, True)  # unordered pair counts for both
     assert acled.actors_match("A", "B", "A", "C") == (True, False)
@@ -355,3 +355,20 @@ def test_readable_view(pipeline):
     print_evaluation(result, Console(file=buf, width=200))
     text = buf.getvalue()
     assert "subtype_weighted_f1_acled" in text and "confusion" in text
+
+
+def test_actor_names_compare_by_identity():
+    key = acled.norm_actor
+    jnim = key("JNIM: Group for Support of Islam and Muslims")
+    assert jnim == key("Jama'at Nusrat al-Islam wal-Muslimin") == key("JNIM")
+    assert key("Islamic State West Africa Province (ISWAP)") == key("Islamic State West Africa Province")
+    assert key("Military Forces of the Philippines (2022-)") == key("Military Forces of Philippines")
+    assert key("Civilians (Nigeria)") == "civilians (nigeria)"  # generic names stay as they are
+    assert key("Civilians (Nigeria)") != key("Civilians (Niger)")
+    assert acled.actors_match("ELN: National Liberation Army", "Military Forces of Colombia (2022-)",
+                              "ELN: National Liberation Army", "Military Forces of Colombia") == (True, True)
+
+
+def test_ucdp_state_sides_ignore_the():
+    from eventwire.evaluate import ucdp
+    assert ucdp.norm_side("Government of Philippines") == ucdp.norm_side("Military Forces of the Philippines (2022-)")

@@ -20,6 +20,7 @@ import csv
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Article, Event
 from ..resources import by_sub_event_type, load_yaml
@@ -63,9 +64,46 @@ def gold_types(event_type: str, sub_event_type: str = "") -> tuple[str, ...]:
     return tuple(mapped)
 
 
+STATE_THE = re.compile(r"^((?:military|police) forces of) the ")
+PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Z0-9-]+)\)$")
+
+
+def _plain(name: str) -> str:
+    key = " ".join(YEAR_RANGE.sub("", name or "").casefold().split())
+    return STATE_THE.sub(r"\1 ", key)
+
+
+@lru_cache(maxsize=None)
+def group_names() -> dict[str, str]:
+    """Every name and alias of the named groups in actors.yaml -> the group's eventwire name."""
+    out: dict[str, str] = {}
+    for group in load_yaml("actors.yaml").get("groups", []):
+        for alias in [group["name"], *group.get("aliases", [])]:
+            out.setdefault(_plain(str(alias)), group["name"])
+    return out
+
+
 def norm_actor(name: str) -> str:
-    """ACLED names compared without year ranges such as ``(2000-)`` and without case."""
-    return " ".join(YEAR_RANGE.sub("", name or "").casefold().split())
+    """A key under which ACLED's and eventwire's names for one actor compare equal.
+
+    Year ranges such as ``(2000-)``, case, and "the" in "Military Forces of the X" are ignored.
+    A named group is keyed by the group it denotes in eventwire's actor dictionary, so that
+    "JNIM: Group for Support of Islam and Muslims", "Jama'at Nusrat al-Islam wal-Muslimin" and
+    "JNIM" are one actor: the whole name is looked up, then the acronym before a colon, then a
+    name with an acronym in brackets ("Islamic State West Africa Province (ISWAP)") without it.
+    """
+    key = _plain(name)
+    names = group_names()
+    tries = [key]
+    if ": " in key:
+        tries += [part.strip() for part in key.split(": ", 1)]
+    m = PAREN_ACRONYM.match(YEAR_RANGE.sub("", name or "").strip())
+    if m:
+        tries += [_plain(m["name"]), _plain(m["acronym"])]
+    for t in tries:
+        if t in names:
+            return "group:" + names[t]
+    return key
 
 
 def actors_match(gold1: str, gold2: str, pred1: str, pred2: str) -> tuple[bool, bool]:

@@ -88,7 +88,7 @@ def norm_side(name: str) -> str:
     key = fold(text)
     for prefix in STATE_PREFIXES:
         if key.startswith(prefix):
-            return "state of " + key[len(prefix):].strip()
+            return "state of " + key[len(prefix):].strip().removeprefix("the ")
     return SIDE_ALIASES.get(key, key)
 
 

@@ -122,7 +122,7 @@ class ActorDictionary:
                 continue
             head = tok.head
             out.append(ActorMention(text=f"{tok.text} {head.text}", start=tok.idx, end=head.idx + len(head.text),
-                                    sentence=sentence_index, name=f"Military Forces of {country}",
+                                    sentence=sentence_index, name=fill_country("Military Forces of {country}", country),
                                     inter="State forces", role="agent", generic=True))
         return out
 
@@ -223,11 +223,20 @@ def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | 
     return None
 
 
+@lru_cache(maxsize=None)
+def countries_with_the() -> frozenset[str]:
+    """Countries whose name takes "the" after "of" in ACLED's state-force names (actors.yaml)."""
+    return frozenset(load_yaml("actors.yaml").get("countries_with_the", []))
+
+
 def fill_country(template: str, country: str) -> str:
-    """'Civilians ({country})' -> 'Civilians (Nigeria)', or 'Civilians' when the country is unknown."""
+    """'Civilians ({country})' -> 'Civilians (Nigeria)', or 'Civilians' when the country is unknown;
+    'Military Forces of {country}' -> 'Military Forces of the Philippines'."""
     if "{country}" not in template:
         return template
     if country:
+        if country in countries_with_the():
+            template = template.replace(" of {country}", " of the {country}")
         return template.replace("{country}", country)
     return template.replace(" ({country})", "").replace(" of {country}", "")
 
