@@ -66,3 +66,34 @@ def test_priority(clf, text, code):
 ])
 def test_not_events(clf, text):
     assert clf.classify(text).code is None
+
+
+# Wire-headline style: no articles, present tense, passive without "were", trailing sources.
+@pytest.mark.parametrize("text", [
+    "Army kills 12 in raid on hideout near Korvana.",
+    "Militia fighters kill seven rebel commanders in Dallen - website.",
+    "Rebel commander killed near Ostmark: officials.",
+    "18 killed in Velaria on violent weekend.",
+    "Twelve armed men killed northwest of Ostmark.",
+    "Provincial army says over 30 insurgents killed, injured in raids.",
+    "Violence kills 22 as capital braces for vote.",
+    "Gunmen kill 9 Velarian security forces members.",
+    "Jihadists execute journalist in Dallen.",
+    "Troops repel insurgent attack on Korvana airport.",
+    "Insurgents launch major assault on Dallen.",
+    "Wave of bombings kills 30 people in Velarian capital.",
+])
+def test_headline_style_events(clf, text):
+    label = clf.classify(text)
+    assert label.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"), label
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents storm army base near Dallen.",  # "storm" the verb is not the weather
+])
+def test_storm_the_verb_is_not_weather(text):
+    assert get_classifier("rules").classify(text).reason != "nonpolitical"
+
+
+def test_poised_for_assault_is_not_yet_an_event():
+    assert get_classifier("rules").classify("Troops poised for final assault on rebel-held Dallen.").code is None

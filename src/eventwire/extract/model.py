@@ -20,6 +20,7 @@ import numpy as np
 
 from .events import Classification, RuleClassifier
 
+POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 NONE_CLASSES = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
 MODEL_FILE = "event_classifier.npz"
 TOKEN = re.compile(r"[a-z][a-z'\-]*|\d+")
@@ -137,6 +138,7 @@ class ModelClassifier:
     min_against_gate = 0.45  # a sentence the rules gate out (plans, history, crime...) needs this much
     matched_boost = 1.0  # a class whose trigger words appear counts (1 + boost) times more
     pick_boost = 2.0  # and the rules' own pick (by ACLED's hierarchy) more again
+    min_none_against_violence = 0.5  # "no event" needs this much to overrule a violent rules pick
 
     def __init__(self, path: str | None = None):
         self.model = load_model(path)
@@ -149,6 +151,8 @@ class ModelClassifier:
         probs = self.with_rules(probs, ruled)
         best = int(probs.argmax())
         code, p = self.model.classes[best], float(probs[best])
+        if code in NONE_CLASSES and self.rules_stand(ruled, p):
+            return Classification(ruled.code, round(float(probs[self.index[ruled.code]]), 3), ruled.matched)
         if code in NONE_CLASSES:
             return Classification(None, p, ruled.matched, reason=code.lower())
         if ruled.reason and p < self.min_against_gate:
@@ -157,6 +161,12 @@ class ModelClassifier:
             return Classification(None, p, ruled.matched, reason="no trigger")
         return Classification(code, round(p, 3), ruled.matched)
 
+
+    def rules_stand(self, ruled: Classification, p_none: float) -> bool:
+        """An ungated rules pick of political violence (a battle, an explosion, an attack on
+        civilians) stands unless the model is fairly sure the sentence reports no event."""
+        violent = ruled.event_type in POLITICAL_VIOLENCE and ruled.code in self.index
+        return violent and not ruled.reason and p_none < self.min_none_against_violence
 
     def with_rules(self, probs: np.ndarray, ruled: Classification) -> np.ndarray:
         """The model's probabilities weighted by what the rules found, renormalised."""
