@@ -80,3 +80,37 @@ def test_a_battle_with_one_named_side_faces_the_state(actors, nlp):
     assert a1[0] == "Unidentified Armed Group (Somalia)" and a2[0] == "Military Forces of Somalia"
     a1, a2 = choose_actors("GOV_REGAINS_TERIT", [], "Somalia")
     assert a1[0] == "Military Forces of Somalia" and a2 == ("", "")  # never the same actor on both sides
+
+
+def _sides(pipeline, text):
+    from datetime import date
+
+    events = [e for e in pipeline.code_text(text, published=date(2021, 3, 10))
+              if e.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+    assert events, text
+    return events[0].actor1, events[0].actor2
+
+
+def test_the_victims_of_an_air_strike_are_actor2(pipeline):
+    a1, a2 = _sides(pipeline, "Air strikes kill 30 Boko Haram fighters near Maiduguri.")
+    assert a1 == "Military Forces of Nigeria" and a2.startswith("Boko Haram")
+
+
+def test_killed_soldiers_are_actor2_of_a_bombing(pipeline):
+    a1, a2 = _sides(pipeline, "Roadside bomb kills nine Nigerian soldiers near Maiduguri.")
+    assert a1 == "Unidentified Armed Group (Nigeria)" and a2 == "Military Forces of Nigeria"
+
+
+def test_unnamed_dead_of_a_bombing_are_civilians(pipeline):
+    a1, a2 = _sides(pipeline, "Twin bombings kill 14 in Maiduguri.")
+    assert a2 == "Civilians (Nigeria)"
+
+
+def test_a_headline_source_is_not_an_actor(pipeline):
+    a1, a2 = _sides(pipeline, "Bomb blast kills six in Maiduguri market - police.")
+    assert "Police" not in a1 and "Police" not in a2
+
+
+def test_who_says_it_is_not_an_actor(actors, nlp):
+    mentions = found(actors, nlp, "The army says 40 Boko Haram fighters were killed in raids.")
+    assert [m.role for m in mentions if m.name.startswith("Military")] == ["source"]

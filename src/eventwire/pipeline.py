@@ -201,7 +201,8 @@ class Pipeline:
         country = event.country or ""
         code = draft.place.place.country_code if draft.place and draft.place.place else ""
         names = [_fill(resolve_options(a, code), country) for a in mentions]
-        actor1, actor2 = choose_actors(event.sub_event_code, names, country)
+        unnamed = event.deaths_unknown + event.deaths_civilians > 0 and not any(a.role == "patient" for a in names)
+        actor1, actor2 = choose_actors(event.sub_event_code, names, country, unnamed_victims=unnamed)
         event.actor1, event.inter1 = actor1
         event.actor2, event.inter2 = actor2
         event.interaction = interaction(event.inter1, event.inter2)

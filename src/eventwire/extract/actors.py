@@ -11,6 +11,7 @@ says which actor is actor1 and which actor2 for each sub-event type.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -89,6 +90,8 @@ class ActorDictionary:
             last_end = end
             out.append(self._mention(doc[start:end], spans[(start, end)], sentence_index))
         out.extend(self._nationality_actors(sent, sentence_index, out))
+        quoted = source_tags(sent.text, sent.start_char)
+        out = [replace(a, role="source") if any(s <= a.start < e for s, e in quoted) else a for a in out]
         return sorted(out, key=lambda a: a.start)
 
     def identities(self, sent) -> list[str]:
@@ -153,10 +156,29 @@ def demonym_table() -> dict[str, str]:
     return table
 
 
+SAY_LEMMAS = {"say", "report", "announce", "claim", "confirm", "tell", "state", "add"}
+# a headline's source: "... - police, medics." / "...: officials." / "Police: 36 killed ..."
+TRAILING_SOURCE = re.compile(r"(?:\s[-\u2013]+\s*|:\s+)((?:[\w.'\u2019]+[ ,]*){1,4})[.!?]?\s*$")
+LEADING_SOURCE = re.compile(r"^\s*((?:[\w.'\u2019]+ ?){1,3}):\s")
+
+
+def source_tags(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Character spans (document offsets) of a headline's source attribution."""
+    spans = []
+    for pattern in (TRAILING_SOURCE, LEADING_SOURCE):
+        m = pattern.search(text)
+        if m:
+            spans.append((offset + m.start(1), offset + m.end(1)))
+    return spans
+
+
 def role_of(span) -> str:
+    """agent, patient, source (who says it: "the army said ...") or "" (unknown)."""
     tok = span.root
     while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos") and tok.head is not tok:
         tok = tok.head
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
+        return "source"
     if tok.dep_ == "nsubj":
         return "agent"
     if tok.dep_ in ("nsubjpass", "dobj"):
@@ -192,10 +214,16 @@ def role_table() -> dict:
     return load_yaml("actor_roles.yaml")
 
 
-def choose_actors(code: str, mentions: list[ActorMention], country: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """actor1 and actor2 as (name, inter), by the sub-event type's rule in actor_roles.yaml."""
+def choose_actors(code: str, mentions: list[ActorMention], country: str,
+                  unnamed_victims: bool = False) -> tuple[tuple[str, str], tuple[str, str]]:
+    """actor1 and actor2 as (name, inter), by the sub-event type's rule in actor_roles.yaml.
+
+    A mention the parse marks as the victim ("air strikes kill 30 militants") is not actor1 when
+    the rule has a default for actor1 and none for actor2. ``unnamed_victims``: people died who are not named as
+    any actor ("bombs kill 12"); the rule's ``victims2`` then stands for actor2."""
     table = role_table()
     rule = {**table["default"], **table["codes"].get(code, {})}
+    mentions = [m for m in mentions if m.role != "source"]
     if any(not m.generic and kind(m) in ("nonstate", "external") for m in mentions):
         mentions = [m for m in mentions if not m.fallback]
     ordered = sorted(mentions, key=lambda m: (m.generic, m.role != "agent", m.start))
@@ -203,13 +231,26 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str) -> tupl
     for m in ordered:
         if m.name not in [u.name for u in unique]:
             unique.append(m)
-    first = _pick(unique, rule["actor1"], exclude=None)
+    doers = [m for m in unique if m.role != "patient"] if _victim_not_actor1(rule) else unique
+    first = _pick(doers, rule["actor1"], exclude=None)
     second = _pick(unique, rule["actor2"], exclude=first)
     a1 = (first.name, first.inter) if first else _default(rule.get("default1"), country)
-    a2 = (second.name, second.inter) if second else _default(rule.get("default2"), country)
+    a2 = (second.name, second.inter) if second else _default(_second_default(rule, unnamed_victims), country)
     if a2[0] and a2[0] == a1[0]:
-        a2 = ("", "")
+        a2 = _default(rule.get("other2"), country) if rule.get("other2") else ("", "")
     return a1, a2
+
+
+def _victim_not_actor1(rule: dict) -> bool:
+    """A victim can be actor1 only when the rule has no default for actor1, or when it has a
+    default for the other side (a battle: whoever is named is one side, the default the other)."""
+    return bool(rule.get("default1")) and not rule.get("default2")
+
+
+def _second_default(rule: dict, unnamed_victims: bool) -> str | None:
+    if unnamed_victims and rule.get("victims2"):
+        return rule["victims2"]
+    return rule.get("default2")
 
 
 def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:
