@@ -77,3 +77,9 @@ def test_the_place_after_the_main_verb_is_the_event_location(finder, nlp):
     mentions = finder.resolve(doc, finder.find(doc))
     place, precision = event_location(mentions, 0, root=next(iter(doc.sents)).root.idx)
     assert place.text == "Donetsk"
+
+
+def test_a_town_after_its_countrys_possessive(finder, nlp):
+    places = resolve(finder, nlp, "Militants attack army post in Iraq's Sinjar overnight.")
+    assert places["Sinjar"].country_code == "IQ"
+    assert "Maliki" not in resolve(finder, nlp, "Iraq's Maliki vows to fight on.")  # a person, not a town
