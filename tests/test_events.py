@@ -97,3 +97,10 @@ def test_storm_the_verb_is_not_weather(text):
 
 def test_poised_for_assault_is_not_yet_an_event():
     assert get_classifier("rules").classify("Troops poised for final assault on rebel-held Dallen.").code is None
+
+
+@pytest.mark.parametrize("text", [
+    "Unrest kills nine in Dallen: officials.",
+])
+def test_number_words_after_kills(text):
+    assert get_classifier("rules").classify(text).event_type in ("Battles", "Violence against civilians")
