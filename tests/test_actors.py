@@ -114,3 +114,12 @@ def test_a_headline_source_is_not_an_actor(pipeline):
 def test_who_says_it_is_not_an_actor(actors, nlp):
     mentions = found(actors, nlp, "The army says 40 Boko Haram fighters were killed in raids.")
     assert [m.role for m in mentions if m.name.startswith("Military")] == ["source"]
+
+
+def test_killed_fighters_make_a_battle_not_violence_against_civilians(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("Some 40 Boko Haram fighters killed in raids near Maiduguri.", published=date(2021, 3, 10))
+    assert e.event_type == "Battles" and {e.actor1, e.actor2} == {"Boko Haram", "Military Forces of Nigeria"}
+    (e,) = pipeline.code_text("Gunmen killed five villagers near Maiduguri.", published=date(2021, 3, 10))
+    assert e.event_type == "Violence against civilians"

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import __version__
-from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction,
-                             resolve_options)
+from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction, kind,
+                             resolve_options, role_table)
 from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates
 from .extract.events import Classification, get_classifier
@@ -165,8 +165,9 @@ class Pipeline:
 
     # ---- drafts to records ---------------------------------------------------------------
     def to_events(self, draft: Draft, article: Article, places: list[PlaceMention]) -> list[Event]:
-        tax = by_code()[draft.code]
         fat = _fatalities(draft)
+        draft.code = armed_victims_code(draft.code, fat, [a for f in draft.sentences for a in f.actors])
+        tax = by_code()[draft.code]
         event = Event(
             disorder_type=tax["disorder_type"], event_type=tax["event_type"],
             sub_event_type=tax["sub_event_type"], sub_event_code=draft.code,
@@ -251,6 +252,20 @@ class Pipeline:
         digest = hashlib.sha256(key.encode()).hexdigest()[:10].upper()
         event.event_id = f"EW-{digest}"
         return event
+
+
+def armed_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention]) -> str:
+    """Violence against civilians needs unarmed victims: when everyone reported killed is armed
+    (soldiers, militants), or every victim named is an armed actor and no civilian is named, the
+    event is the type actor_roles.yaml gives under ``armed_victims`` (a battle)."""
+    target = role_table().get("armed_victims", {}).get(code)
+    if not target:
+        return code
+    armed_dead = fat.best > 0 and fat.deaths_a + fat.deaths_b == fat.best
+    victims = [m for m in mentions if m.role == "patient"]
+    civilians = any(kind(m) == "civilians" for m in mentions)
+    armed_named = bool(victims) and all(kind(m) in ("state", "nonstate", "external") for m in victims)
+    return target if (armed_dead or armed_named) and not civilians and not fat.deaths_civilians else code
 
 
 def _weak_battle(draft: Draft, f: SentenceFinding) -> bool:
