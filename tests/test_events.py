@@ -104,3 +104,22 @@ def test_poised_for_assault_is_not_yet_an_event():
 ])
 def test_number_words_after_kills(text):
     assert get_classifier("rules").classify(text).event_type in ("Battles", "Violence against civilians")
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("Government forces oust rebels from key border town.", "Battles"),
+    ("Troops free centre of Korvana.", "Battles"),
+    ("Army makes fresh gains in western Dallen - website.", "Battles"),
+    ("Troops face stiff resistance from rebels in eastern Dallen.", "Battles"),
+    ("Army breaks rebels' siege of Korvana.", "Battles"),
+    ("Government forces fire into rebel-held Dallen.", "Battles"),
+    ("More than 200 soldiers wounded in Dallen offensive.", "Battles"),
+    ("Air force destroys rebel depots west of Korvana.", "Explosions/Remote violence"),
+    ("Rebels storm army base near Dallen.", "Battles"),
+])
+def test_headline_advances_and_fighting(text, event_type):
+    assert get_classifier("rules").classify(text).event_type == event_type
+
+
+def test_a_storm_over_towns_is_weather_not_a_battle():
+    assert get_classifier("rules").classify("Storm batters coastal towns, killing four.").event_type != "Battles"
