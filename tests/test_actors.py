@@ -123,3 +123,21 @@ def test_killed_fighters_make_a_battle_not_violence_against_civilians(pipeline):
     assert e.event_type == "Battles" and {e.actor1, e.actor2} == {"Boko Haram", "Military Forces of Nigeria"}
     (e,) = pipeline.code_text("Gunmen killed five villagers near Maiduguri.", published=date(2021, 3, 10))
     assert e.event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "Coalition air strikes kill dozens of Boko Haram fighters near Maiduguri.",  # "dozens of X"
+    "Air strike kills six Boko Haram fighters in Maiduguri.",  # right after the verb and a count
+])
+def test_counted_victims_are_patients(actors, nlp, text):
+    assert [m.role for m in found(actors, nlp, text) if m.name.startswith("Boko Haram")] == ["patient"]
+
+
+def test_killed_security_forces_members_make_a_battle(pipeline):
+    a1, a2 = _sides(pipeline, "Gunmen kill 10 Nigerian security forces members near Maiduguri.")
+    assert (a1, a2) == ("Unidentified Armed Group (Nigeria)", "Military Forces of Nigeria")
+
+
+def test_headline_passive_subject_is_the_victim(actors, nlp):
+    mentions = found(actors, nlp, "Twenty armed men killed northwest of Maiduguri.")
+    assert [m.role for m in mentions] == ["patient"]

@@ -101,3 +101,9 @@ def test_headline_counts(nlp, text, best):
 
 def test_a_group_noun_is_not_one_death(nlp):
     assert deaths(nlp, "Police killed in clashes near Dallen.") is None
+
+
+def test_who_the_members_are_comes_from_their_modifiers(nlp):
+    assert deaths(nlp, "Gunmen kill 10 security forces members.").deaths_a == 10
+    assert deaths(nlp, "Twenty armed men killed near Dallen.").deaths_b == 20
+    assert deaths(nlp, "Gunmen killed five family members.").deaths_civilians == 5

@@ -179,6 +179,8 @@ def role_of(span) -> str:
         tok = tok.head
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
         return "source"
+    if tok.dep_ == "nsubj" and _headline_passive(tok.head):
+        return "patient"  # "Twenty armed men killed near X"
     if tok.dep_ == "nsubj":
         return "agent"
     if tok.dep_ in ("nsubjpass", "dobj"):
@@ -189,7 +191,33 @@ def role_of(span) -> str:
         return "patient"
     if tok.dep_ == "conj" and tok.head is not tok:
         return role_of(tok.head.doc[tok.head.i: tok.head.i + 1])
-    return ""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok:
+        return role_of(tok.doc[tok.head.head.i: tok.head.head.i + 1])  # "dozens of IS militants"
+    return _object_of_violence(span)
+
+
+def _headline_passive(verb) -> bool:
+    """A headline's passive without its auxiliary ("Twenty armed men killed"): a past participle
+    with a subject, no auxiliary and no object."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+
+
+# headline verbs whose object is the victim or target; and the words a count is made of
+VIOLENCE_VERBS = {"kill", "kills", "killed", "killing", "execute", "executes", "executed", "behead",
+                  "beheads", "beheaded", "attack", "attacks", "attacked", "target", "targets", "targeted",
+                  "hit", "hits", "bomb", "bombs", "bombed", "pound", "pounds", "pounded", "shell", "shells",
+                  "shelled", "ambush", "ambushes", "ambushed", "abduct", "abducts", "abducted", "kidnap", "kidnaps"}
+COUNT_WORDS = {"of", "at", "least", "more", "than", "over", "some", "about", "around", "nearly", "almost",
+               "dozens", "scores", "hundreds", "several", "many", "the", "a", "an", "up", "to"}
+
+
+def _object_of_violence(span) -> str:
+    """When the parse gives no role (headlines parse badly): a mention right after a violent verb
+    and a count ("air strike kills six IS militants") is its object, the patient."""
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].like_num or span.doc[i].lower_ in COUNT_WORDS):
+        i -= 1
+    return "patient" if i >= 0 and span.doc[i].lower_ in VIOLENCE_VERBS else ""
 
 
 def resolve_options(actor: ActorMention, country_code: str) -> ActorMention:

@@ -78,6 +78,15 @@ def _range(tokens: list) -> tuple[int, int] | None:
 def noun_category(token) -> str:
     lemma = token.lemma_.lower()
     text = token.lower_
+    if lemma in ("member", "men", "man") and token.pos_ == "NOUN":
+        # "security forces members", "armed men": the modifier says who they are
+        for left in token.subtree:
+            if left.i >= token.i:
+                break
+            if left.lower_ == "armed":
+                return "militant"
+            if left.dep_ in ("compound", "nmod") and noun_category(left) in ("state", "militant"):
+                return noun_category(left)
     if lemma in STATE or text in STATE:
         return "state"
     if lemma in MILITANT or text in MILITANT or text in ("himself", "herself"):
