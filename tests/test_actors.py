@@ -141,3 +141,11 @@ def test_killed_security_forces_members_make_a_battle(pipeline):
 def test_headline_passive_subject_is_the_victim(actors, nlp):
     mentions = found(actors, nlp, "Twenty armed men killed northwest of Maiduguri.")
     assert [m.role for m in mentions] == ["patient"]
+
+
+def test_a_list_after_a_colon_is_not_a_source():
+    from eventwire.extract.actors import source_tags
+
+    assert source_tags("Bomb kills six in market - police.")
+    assert source_tags("Police: six killed in market blast.")
+    assert not source_tags("Four people were killed in the raid: two soldiers and two civilians.")

@@ -162,12 +162,16 @@ TRAILING_SOURCE = re.compile(r"(?:\s[-\u2013]+\s*|:\s+)((?:[\w.'\u2019]+[ ,]*){1
 LEADING_SOURCE = re.compile(r"^\s*((?:[\w.'\u2019]+ ?){1,3}):\s")
 
 
+NOT_A_SOURCE = re.compile(r"\b(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+
+
 def source_tags(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Character spans (document offsets) of a headline's source attribution."""
+    """Character spans (document offsets) of a headline's source attribution. A tail with an
+    article or a number lists people ("... were killed: two soldiers"), not a source."""
     spans = []
     for pattern in (TRAILING_SOURCE, LEADING_SOURCE):
         m = pattern.search(text)
-        if m:
+        if m and not NOT_A_SOURCE.search(m.group(1)):
             spans.append((offset + m.start(1), offset + m.end(1)))
     return spans
 
