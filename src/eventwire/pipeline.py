@@ -139,7 +139,8 @@ class Pipeline:
     @staticmethod
     def _same_event(draft: Draft, f: SentenceFinding, own_day, own_place) -> bool:
         """A sentence continues the last event unless it names another day or another town,
-        or it turns a crowd event into another kind of crowd (a march, then a riot)."""
+        or it turns a crowd event into another kind of crowd (a march, then a riot), or it puts a
+        peaceful protest beside a battle or an explosion."""
         if own_day is not None and draft.day is not None and own_day.day != draft.day.day:
             return False
         if own_place is not None and draft.place is not None and own_place.place != draft.place.place:
@@ -148,6 +149,8 @@ class Pipeline:
         a, b = by_code()[draft.code]["event_type"], by_code()[f.label.code]["event_type"]
         if {a, b} == {"Protests", "Riots"}:
             return False
+        if "PEACE_PROTEST" in (draft.code, f.label.code) and {a, b} & SEPARATE_FROM_PEACEFUL_PROTEST:
+            return False  # a bombing or a battle is not part of a peaceful protest: other actors
         return True
 
     @staticmethod
@@ -252,6 +255,9 @@ class Pipeline:
         digest = hashlib.sha256(key.encode()).hexdigest()[:10].upper()
         event.event_id = f"EW-{digest}"
         return event
+
+
+SEPARATE_FROM_PEACEFUL_PROTEST = {"Battles", "Explosions/Remote violence"}
 
 
 def armed_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention]) -> str:
