@@ -89,3 +89,72 @@ def test_state_forces_take_the_where_acled_writes_it():
         "Police Forces of the Democratic Republic of Congo"
     assert fill_country("Military Forces of {country}", "Nigeria") == "Military Forces of Nigeria"
     assert fill_country("Civilians ({country})", "Philippines") == "Civilians (Philippines)"
+
+
+def _sides(pipeline, text):
+    from datetime import date
+
+    events = [e for e in pipeline.code_text(text, published=date(2021, 3, 10))
+              if e.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+    assert events, text
+    return events[0].actor1, events[0].actor2
+
+
+def test_the_victims_of_an_air_strike_are_actor2(pipeline):
+    a1, a2 = _sides(pipeline, "Air strikes kill 30 Boko Haram fighters near Maiduguri.")
+    assert a1 == "Military Forces of Nigeria" and a2.startswith("Boko Haram")
+
+
+def test_killed_soldiers_are_actor2_of_a_bombing(pipeline):
+    a1, a2 = _sides(pipeline, "Roadside bomb kills nine Nigerian soldiers near Maiduguri.")
+    assert a1 == "Unidentified Armed Group (Nigeria)" and a2 == "Military Forces of Nigeria"
+
+
+def test_unnamed_dead_of_a_bombing_are_civilians(pipeline):
+    a1, a2 = _sides(pipeline, "Twin bombings kill 14 in Maiduguri.")
+    assert a2 == "Civilians (Nigeria)"
+
+
+def test_a_headline_source_is_not_an_actor(pipeline):
+    a1, a2 = _sides(pipeline, "Bomb blast kills six in Maiduguri market - police.")
+    assert "Police" not in a1 and "Police" not in a2
+
+
+def test_who_says_it_is_not_an_actor(actors, nlp):
+    mentions = found(actors, nlp, "The army says 40 Boko Haram fighters were killed in raids.")
+    assert [m.role for m in mentions if m.name.startswith("Military")] == ["source"]
+
+
+def test_killed_fighters_make_a_battle_not_violence_against_civilians(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("Some 40 Boko Haram fighters killed in raids near Maiduguri.", published=date(2021, 3, 10))
+    assert e.event_type == "Battles" and {e.actor1, e.actor2} == {"Boko Haram", "Military Forces of Nigeria"}
+    (e,) = pipeline.code_text("Gunmen killed five villagers near Maiduguri.", published=date(2021, 3, 10))
+    assert e.event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "Coalition air strikes kill dozens of Boko Haram fighters near Maiduguri.",  # "dozens of X"
+    "Air strike kills six Boko Haram fighters in Maiduguri.",  # right after the verb and a count
+])
+def test_counted_victims_are_patients(actors, nlp, text):
+    assert [m.role for m in found(actors, nlp, text) if m.name.startswith("Boko Haram")] == ["patient"]
+
+
+def test_killed_security_forces_members_make_a_battle(pipeline):
+    a1, a2 = _sides(pipeline, "Gunmen kill 10 Nigerian security forces members near Maiduguri.")
+    assert (a1, a2) == ("Unidentified Armed Group (Nigeria)", "Military Forces of Nigeria")
+
+
+def test_headline_passive_subject_is_the_victim(actors, nlp):
+    mentions = found(actors, nlp, "Twenty armed men killed northwest of Maiduguri.")
+    assert [m.role for m in mentions] == ["patient"]
+
+
+def test_a_list_after_a_colon_is_not_a_source():
+    from eventwire.extract.actors import source_tags
+
+    assert source_tags("Bomb kills six in market - police.")
+    assert source_tags("Police: six killed in market blast.")
+    assert not source_tags("Four people were killed in the raid: two soldiers and two civilians.")

@@ -66,3 +66,60 @@ def test_priority(clf, text, code):
 ])
 def test_not_events(clf, text):
     assert clf.classify(text).code is None
+
+
+# Wire-headline style: no articles, present tense, passive without "were", trailing sources.
+@pytest.mark.parametrize("text", [
+    "Army kills 12 in raid on hideout near Korvana.",
+    "Militia fighters kill seven rebel commanders in Dallen - website.",
+    "Rebel commander killed near Ostmark: officials.",
+    "18 killed in Velaria on violent weekend.",
+    "Twelve armed men killed northwest of Ostmark.",
+    "Provincial army says over 30 insurgents killed, injured in raids.",
+    "Violence kills 22 as capital braces for vote.",
+    "Gunmen kill 9 Velarian security forces members.",
+    "Jihadists execute journalist in Dallen.",
+    "Troops repel insurgent attack on Korvana airport.",
+    "Insurgents launch major assault on Dallen.",
+    "Wave of bombings kills 30 people in Velarian capital.",
+])
+def test_headline_style_events(clf, text):
+    label = clf.classify(text)
+    assert label.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"), label
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents storm army base near Dallen.",  # "storm" the verb is not the weather
+])
+def test_storm_the_verb_is_not_weather(text):
+    assert get_classifier("rules").classify(text).reason != "nonpolitical"
+
+
+def test_poised_for_assault_is_not_yet_an_event():
+    assert get_classifier("rules").classify("Troops poised for final assault on rebel-held Dallen.").code is None
+
+
+@pytest.mark.parametrize("text", [
+    "Unrest kills nine in Dallen: officials.",
+])
+def test_number_words_after_kills(text):
+    assert get_classifier("rules").classify(text).event_type in ("Battles", "Violence against civilians")
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("Government forces oust rebels from key border town.", "Battles"),
+    ("Troops free centre of Korvana.", "Battles"),
+    ("Army makes fresh gains in western Dallen - website.", "Battles"),
+    ("Troops face stiff resistance from rebels in eastern Dallen.", "Battles"),
+    ("Army breaks rebels' siege of Korvana.", "Battles"),
+    ("Government forces fire into rebel-held Dallen.", "Battles"),
+    ("More than 200 soldiers wounded in Dallen offensive.", "Battles"),
+    ("Air force destroys rebel depots west of Korvana.", "Explosions/Remote violence"),
+    ("Rebels storm army base near Dallen.", "Battles"),
+])
+def test_headline_advances_and_fighting(text, event_type):
+    assert get_classifier("rules").classify(text).event_type == event_type
+
+
+def test_a_storm_over_towns_is_weather_not_a_battle():
+    assert get_classifier("rules").classify("Storm batters coastal towns, killing four.").event_type != "Battles"

@@ -77,3 +77,33 @@ def test_nearly_and_more_than(nlp):
 
 def test_a_phrase_of_victims_adds_up(nlp):
     assert deaths(nlp, "Gunmen killed five women and two children in the village.").best == 7
+
+
+@pytest.mark.parametrize("text,best", [
+    # headline style: no articles, no auxiliary
+    ("Twelve armed men killed northwest of Dallen.", 12),
+    ("Rebel commander killed near Korvana: sources.", 1),  # a singular victim is one death
+    ("Gunmen kill teacher in Korvana.", 1),
+    ("Blasts kill at least 31 in Dallen.", 31),
+    ("Army kills dozens of rebel fighters near Korvana.", 12),  # ACLED: dozens = 12
+    ("Dozens of militants reportedly killed in Dallen.", 12),
+    # unspecified plurals are ACLED's 3 (limited event)
+    ("Civilians killed in air strikes on Dallen.", 3),
+    ("Rebel shelling kills more soldiers.", 3),
+    # one figure for killed and injured together is a casualty count, not a death count: the
+    # dead are then an unspecified plural (ACLED records deaths, not casualties)
+    ("Army says over 40 rebels killed, injured in raids.", 3),
+    ("Three killed, nine injured in two blasts in Dallen.", 3),
+])
+def test_headline_counts(nlp, text, best):
+    assert deaths(nlp, text).best == best
+
+
+def test_a_group_noun_is_not_one_death(nlp):
+    assert deaths(nlp, "Police killed in clashes near Dallen.") is None
+
+
+def test_who_the_members_are_comes_from_their_modifiers(nlp):
+    assert deaths(nlp, "Gunmen kill 10 security forces members.").deaths_a == 10
+    assert deaths(nlp, "Twenty armed men killed near Dallen.").deaths_b == 20
+    assert deaths(nlp, "Gunmen killed five family members.").deaths_civilians == 5

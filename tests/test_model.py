@@ -83,3 +83,9 @@ def test_without_context_weight_each_sentence_stands_alone():
     model = ModelClassifier()
     model.context_weight = 0.0
     assert [x.code for x in model.classify_all(texts)] == [model.classify(t).code for t in texts]
+
+
+def test_context_does_not_pull_a_sentence_into_another_kind_of_disorder():
+    texts = ["Suicide bomber kills three soldiers in Maiduguri.", "Students march in Maiduguri to demand better security."]
+    labels = ModelClassifier().classify_all(texts)
+    assert [x.code for x in labels] == ["SUIC_BOMB", "PEACE_PROTEST"]

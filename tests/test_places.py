@@ -130,3 +130,9 @@ def test_continents_and_world_regions_resolve_but_are_never_event_locations(find
     assert places["America"].feature == "country" and places["America"].country_code == "US"
     place, _precision = event_location(mentions, 0)
     assert place.text == "Amman"
+
+
+def test_a_town_after_its_countrys_possessive(finder, nlp):
+    places = resolve(finder, nlp, "Militants attack army post in Iraq's Sinjar overnight.")
+    assert places["Sinjar"].country_code == "IQ"
+    assert "Maliki" not in resolve(finder, nlp, "Iraq's Maliki vows to fight on.")  # a person, not a town

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from . import __version__
-from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction,
-                             resolve_options)
+from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction, kind,
+                             resolve_options, role_table)
 from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates
 from .extract.events import Classification, get_classifier
@@ -140,7 +140,8 @@ class Pipeline:
     @staticmethod
     def _same_event(draft: Draft, f: SentenceFinding, own_day, own_place) -> bool:
         """A sentence continues the last event unless it names another day or another town,
-        or it turns a crowd event into another kind of crowd (a march, then a riot)."""
+        or it turns a crowd event into another kind of crowd (a march, then a riot), or it puts a
+        peaceful protest beside a battle or an explosion."""
         if own_day is not None and draft.day is not None and own_day.day != draft.day.day:
             return False
         if own_place is not None and draft.place is not None and own_place.place != draft.place.place:
@@ -149,6 +150,8 @@ class Pipeline:
         a, b = by_code()[draft.code]["event_type"], by_code()[f.label.code]["event_type"]
         if {a, b} == {"Protests", "Riots"}:
             return False
+        if "PEACE_PROTEST" in (draft.code, f.label.code) and {a, b} & SEPARATE_FROM_PEACEFUL_PROTEST:
+            return False  # a bombing or a battle is not part of a peaceful protest: other actors
         return True
 
     @staticmethod
@@ -166,8 +169,9 @@ class Pipeline:
 
     # ---- drafts to records ---------------------------------------------------------------
     def to_events(self, draft: Draft, article: Article, places: list[PlaceMention]) -> list[Event]:
-        tax = by_code()[draft.code]
         fat = _fatalities(draft)
+        draft.code = armed_victims_code(draft.code, fat, [a for f in draft.sentences for a in f.actors])
+        tax = by_code()[draft.code]
         event = Event(
             disorder_type=tax["disorder_type"], event_type=tax["event_type"],
             sub_event_type=tax["sub_event_type"], sub_event_code=draft.code,
@@ -202,7 +206,8 @@ class Pipeline:
         country = event.country or ""
         code = draft.place.place.country_code if draft.place and draft.place.place else ""
         names = [_fill(resolve_options(a, code), country) for a in mentions]
-        actor1, actor2 = choose_actors(event.sub_event_code, names, country)
+        unnamed = event.deaths_unknown + event.deaths_civilians > 0 and not any(a.role == "patient" for a in names)
+        actor1, actor2 = choose_actors(event.sub_event_code, names, country, unnamed_victims=unnamed)
         event.actor1, event.inter1 = actor1
         event.actor2, event.inter2 = actor2
         event.interaction = interaction(event.inter1, event.inter2)
@@ -251,6 +256,23 @@ class Pipeline:
         digest = hashlib.sha256(key.encode()).hexdigest()[:10].upper()
         event.event_id = f"EW-{digest}"
         return event
+
+
+SEPARATE_FROM_PEACEFUL_PROTEST = {"Battles", "Explosions/Remote violence"}
+
+
+def armed_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention]) -> str:
+    """Violence against civilians needs unarmed victims: when everyone reported killed is armed
+    (soldiers, militants), or every victim named is an armed actor and no civilian is named, the
+    event is the type actor_roles.yaml gives under ``armed_victims`` (a battle)."""
+    target = role_table().get("armed_victims", {}).get(code)
+    if not target:
+        return code
+    armed_dead = fat.best > 0 and fat.deaths_a + fat.deaths_b == fat.best
+    victims = [m for m in mentions if m.role == "patient"]
+    civilians = any(kind(m) == "civilians" for m in mentions)
+    armed_named = bool(victims) and all(kind(m) in ("state", "nonstate", "external") for m in victims)
+    return target if (armed_dead or armed_named) and not civilians and not fat.deaths_civilians else code
 
 
 def _weak_battle(draft: Draft, f: SentenceFinding) -> bool:

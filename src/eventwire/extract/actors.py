@@ -11,6 +11,7 @@ says which actor is actor1 and which actor2 for each sub-event type.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -89,6 +90,8 @@ class ActorDictionary:
             last_end = end
             out.append(self._mention(doc[start:end], spans[(start, end)], sentence_index))
         out.extend(self._nationality_actors(sent, sentence_index, out))
+        quoted = source_tags(sent.text, sent.start_char)
+        out = [replace(a, role="source") if any(s <= a.start < e for s, e in quoted) else a for a in out]
         return sorted(out, key=lambda a: a.start)
 
     def identities(self, sent) -> list[str]:
@@ -153,10 +156,35 @@ def demonym_table() -> dict[str, str]:
     return table
 
 
+SAY_LEMMAS = {"say", "report", "announce", "claim", "confirm", "tell", "state", "add"}
+# a headline's source: "... - police, medics." / "...: officials." / "Police: 36 killed ..."
+TRAILING_SOURCE = re.compile(r"(?:\s[-\u2013]+\s*|:\s+)((?:[\w.'\u2019]+[ ,]*){1,4})[.!?]?\s*$")
+LEADING_SOURCE = re.compile(r"^\s*((?:[\w.'\u2019]+ ?){1,3}):\s")
+
+
+NOT_A_SOURCE = re.compile(r"\b(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+
+
+def source_tags(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Character spans (document offsets) of a headline's source attribution. A tail with an
+    article or a number lists people ("... were killed: two soldiers"), not a source."""
+    spans = []
+    for pattern in (TRAILING_SOURCE, LEADING_SOURCE):
+        m = pattern.search(text)
+        if m and not NOT_A_SOURCE.search(m.group(1)):
+            spans.append((offset + m.start(1), offset + m.end(1)))
+    return spans
+
+
 def role_of(span) -> str:
+    """agent, patient, source (who says it: "the army said ...") or "" (unknown)."""
     tok = span.root
     while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos") and tok.head is not tok:
         tok = tok.head
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
+        return "source"
+    if tok.dep_ == "nsubj" and _headline_passive(tok.head):
+        return "patient"  # "Twenty armed men killed near X"
     if tok.dep_ == "nsubj":
         return "agent"
     if tok.dep_ in ("nsubjpass", "dobj"):
@@ -167,7 +195,33 @@ def role_of(span) -> str:
         return "patient"
     if tok.dep_ == "conj" and tok.head is not tok:
         return role_of(tok.head.doc[tok.head.i: tok.head.i + 1])
-    return ""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok:
+        return role_of(tok.doc[tok.head.head.i: tok.head.head.i + 1])  # "dozens of IS militants"
+    return _object_of_violence(span)
+
+
+def _headline_passive(verb) -> bool:
+    """A headline's passive without its auxiliary ("Twenty armed men killed"): a past participle
+    with a subject, no auxiliary and no object."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+
+
+# headline verbs whose object is the victim or target; and the words a count is made of
+VIOLENCE_VERBS = {"kill", "kills", "killed", "killing", "execute", "executes", "executed", "behead",
+                  "beheads", "beheaded", "attack", "attacks", "attacked", "target", "targets", "targeted",
+                  "hit", "hits", "bomb", "bombs", "bombed", "pound", "pounds", "pounded", "shell", "shells",
+                  "shelled", "ambush", "ambushes", "ambushed", "abduct", "abducts", "abducted", "kidnap", "kidnaps"}
+COUNT_WORDS = {"of", "at", "least", "more", "than", "over", "some", "about", "around", "nearly", "almost",
+               "dozens", "scores", "hundreds", "several", "many", "the", "a", "an", "up", "to"}
+
+
+def _object_of_violence(span) -> str:
+    """When the parse gives no role (headlines parse badly): a mention right after a violent verb
+    and a count ("air strike kills six IS militants") is its object, the patient."""
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].like_num or span.doc[i].lower_ in COUNT_WORDS):
+        i -= 1
+    return "patient" if i >= 0 and span.doc[i].lower_ in VIOLENCE_VERBS else ""
 
 
 def resolve_options(actor: ActorMention, country_code: str) -> ActorMention:
@@ -192,10 +246,16 @@ def role_table() -> dict:
     return load_yaml("actor_roles.yaml")
 
 
-def choose_actors(code: str, mentions: list[ActorMention], country: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """actor1 and actor2 as (name, inter), by the sub-event type's rule in actor_roles.yaml."""
+def choose_actors(code: str, mentions: list[ActorMention], country: str,
+                  unnamed_victims: bool = False) -> tuple[tuple[str, str], tuple[str, str]]:
+    """actor1 and actor2 as (name, inter), by the sub-event type's rule in actor_roles.yaml.
+
+    A mention the parse marks as the victim ("air strikes kill 30 militants") is not actor1 when
+    the rule has a default for actor1 and none for actor2. ``unnamed_victims``: people died who are not named as
+    any actor ("bombs kill 12"); the rule's ``victims2`` then stands for actor2."""
     table = role_table()
     rule = {**table["default"], **table["codes"].get(code, {})}
+    mentions = [m for m in mentions if m.role != "source"]
     if any(not m.generic and kind(m) in ("nonstate", "external") for m in mentions):
         mentions = [m for m in mentions if not m.fallback]
     ordered = sorted(mentions, key=lambda m: (m.generic, m.role != "agent", m.start))
@@ -203,13 +263,26 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str) -> tupl
     for m in ordered:
         if m.name not in [u.name for u in unique]:
             unique.append(m)
-    first = _pick(unique, rule["actor1"], exclude=None)
+    doers = [m for m in unique if m.role != "patient"] if _victim_not_actor1(rule) else unique
+    first = _pick(doers, rule["actor1"], exclude=None)
     second = _pick(unique, rule["actor2"], exclude=first)
     a1 = (first.name, first.inter) if first else _default(rule.get("default1"), country)
-    a2 = (second.name, second.inter) if second else _default(rule.get("default2"), country)
+    a2 = (second.name, second.inter) if second else _default(_second_default(rule, unnamed_victims), country)
     if a2[0] and a2[0] == a1[0]:
-        a2 = ("", "")
+        a2 = _default(rule.get("other2"), country) if rule.get("other2") else ("", "")
     return a1, a2
+
+
+def _victim_not_actor1(rule: dict) -> bool:
+    """A victim can be actor1 only when the rule has no default for actor1, or when it has a
+    default for the other side (a battle: whoever is named is one side, the default the other)."""
+    return bool(rule.get("default1")) and not rule.get("default2")
+
+
+def _second_default(rule: dict, unnamed_victims: bool) -> str | None:
+    if unnamed_victims and rule.get("victims2"):
+        return rule["victims2"]
+    return rule.get("default2")
 
 
 def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:

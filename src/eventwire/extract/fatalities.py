@@ -24,6 +24,10 @@ STATE = {"soldier", "troop", "policeman", "police", "officer", "trooper", "perso
 MILITANT = {"militant", "insurgent", "rebel", "fighter", "jihadist", "terrorist", "gunman", "attacker",
             "assailant", "bomber", "extremist", "separatist", "bandit", "combatant", "guerrilla",
             "guerilla", "kidnapper", "raider", "suspect", "jihadi"}
+# singular nouns that name groups, not one person: "police killed" is not one death
+COLLECTIVE = {"police", "army", "security", "military", "personnel", "staff", "force", "group", "family",
+              "militia", "government", "coalition", "regime", "crowd", "convoy", "patrol", "unit",
+              "battalion", "brigade", "team", "crew", "one", "none", "everyone", "anyone", "nobody"}
 HISTORY = re.compile(r"(?:ha(?:s|ve) been killed|ha(?:s|ve) died|ha(?:s|ve) (?:killed|claimed))[^.]{0,80}\b(?:in|during|since) the (?:conflict|war|insurgency|fighting|violence|crisis|uprising)|\b(?:conflict|war|insurgency|violence|uprising|crisis)\b[^.]{0,80}\bha(?:s|ve) (?:killed|claimed|left)|\b(?:since (?:the )?(?:war|conflict|insurgency|fighting|violence)|(?:has|have) (?:killed|claimed)[^.]{0,60}\bsince\b|so far this year|this year alone|since 19\d\d|since 20\d\d|in total|(?:war|conflict|insurgency) (?:that )?has (?:killed|left|claimed))", re.I)
 
 
@@ -74,6 +78,15 @@ def _range(tokens: list) -> tuple[int, int] | None:
 def noun_category(token) -> str:
     lemma = token.lemma_.lower()
     text = token.lower_
+    if lemma in ("member", "men", "man") and token.pos_ == "NOUN":
+        # "security forces members", "armed men": the modifier says who they are
+        for left in token.subtree:
+            if left.i >= token.i:
+                break
+            if left.lower_ == "armed":
+                return "militant"
+            if left.dep_ in ("compound", "nmod") and noun_category(left) in ("state", "militant"):
+                return noun_category(left)
     if lemma in STATE or text in STATE:
         return "state"
     if lemma in MILITANT or text in MILITANT or text in ("himself", "herself"):
@@ -90,8 +103,9 @@ def _unspecified(word: str, significant: bool) -> tuple[int, int, int]:
     return value, value, value
 
 
-def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
-    """(best, low, high) for one noun: its numeric modifiers, determiner, or vague quantity."""
+def count_noun(noun, significant: bool, bare: bool = False) -> tuple[int, int, int] | None:
+    """(best, low, high) for one noun: its numeric modifiers, determiner, or vague quantity.
+    ``bare``: the noun is the victim of a killing verb, and counts even without a number."""
     table = numbers()
     num_tokens, qualifier = [], ""
     for child in noun.children:
@@ -111,7 +125,7 @@ def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
         for left in noun.lefts:
             if left.lower_ in table["unspecified"]:
                 return _unspecified(left.lower_, significant)
-        return None
+        return _quantity_of(noun, significant) or (_bare_noun(noun, significant) if bare else None)
     ranged = _range(num_tokens)
     if ranged:
         low, high = ranged
@@ -125,6 +139,30 @@ def count_noun(noun, significant: bool) -> tuple[int, int, int] | None:
     if re.search(r"\b(?:more than|over|at least|upwards of)\b", qualifier):
         high = value * 2
     return value, low, high
+
+
+def _quantity_of(noun, significant: bool) -> tuple[int, int, int] | None:
+    """"dozens of militants": the quantity the noun is counted by."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not noun:
+        quantity = prep.head
+        if quantity.lower_ in numbers()["vague"] or quantity.lower_ in numbers()["unspecified"] or quantity.like_num:
+            return count_noun(quantity, significant)
+    return None
+
+
+def _bare_noun(noun, significant: bool) -> tuple[int, int, int] | None:
+    """A victim named without any number, as headlines do: a singular noun is one death ("Rebel
+    commander killed"); a plural word for people is an unspecified plural, ACLED's 3 or 10
+    ("Civilians killed in air strikes")."""
+    lemma = noun.lemma_.lower()
+    if lemma in DEATH_LEMMAS or lemma in COLLECTIVE or noun.lower_ in COLLECTIVE:
+        return None
+    if noun.tag_ == "NN":
+        return 1, 1, 1
+    if noun.tag_ == "NNS" and (noun_category(noun) != "unknown" or lemma in ("people", "person")):
+        return _unspecified("several", significant)
+    return None
 
 
 def phrase_nouns(head) -> list:
@@ -147,6 +185,8 @@ def victims_of(trigger) -> list:
         for child in trigger.children:
             if child.dep_ in ("nsubjpass", "dobj"):
                 heads.append(child)
+        if _headline_passive(trigger):
+            heads.extend(c for c in trigger.children if c.dep_ == "nsubj")  # "Twenty men killed near ..."
     elif lemma in ("die", "perish"):
         for child in trigger.children:
             if child.dep_ == "nsubj":
@@ -182,6 +222,27 @@ def victims_of(trigger) -> list:
     return heads
 
 
+def _headline_passive(trigger) -> bool:
+    """A headline's passive without its auxiliary: "Twenty armed men killed near X" (spaCy reads
+    "men" as the subject of "killed")."""
+    children = list(trigger.children)
+    return trigger.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children)
+
+
+INJURY_LEMMAS = {"injure", "wound", "hurt", "injured", "wounded"}
+
+
+def _casualty_figure(trigger) -> bool:
+    """"40 killed, injured", "killed or wounded": one figure for the dead and the hurt together."""
+    doc, i = trigger.doc, trigger.i
+    nxt = doc[i + 1: i + 3]
+    if len(nxt) == 2 and nxt[0].lower_ in (",", "and", "or", "/") and nxt[1].lemma_.lower() in INJURY_LEMMAS:
+        return True
+    return len(nxt) >= 1 and nxt[0].lemma_.lower() in INJURY_LEMMAS
+
+
+KILLING = {"kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
+           "slaughter", "decapitate", "die", "perish"}
 DEATH_LEMMAS = {"kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
                 "slaughter", "decapitate", "die", "perish", "dead", "death", "fatality", "toll", "life"}
 
@@ -201,14 +262,17 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
         # nouns of one phrase ("five women and two children") add up; the same kind of victim
         # counted again under another death word is another report of the same deaths
         per_trigger: dict[str, tuple[int, int, int]] = {}
+        casualties = _casualty_figure(tok)
         for head in victims_of(tok):
             for noun in phrase_nouns(head):
                 if noun.i in seen:
                     continue
                 seen.add(noun.i)
-                counted = count_noun(noun, significant)
+                counted = count_noun(noun, significant, bare=lemma in KILLING)
                 if counted is None:
                     continue
+                if casualties:  # ACLED records deaths, not casualties: the dead are an unspecified plural
+                    counted = _unspecified("several", significant)
                 cat = noun_category(noun)
                 prev = per_trigger.get(cat, (0, 0, 0))
                 per_trigger[cat] = tuple(a + b for a, b in zip(prev, counted))

@@ -18,9 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..resources import by_code
 from .events import Classification, RuleClassifier
 
 NONE_CLASSES = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
+POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 MODEL_FILE = "event_classifier.npz"
 TOKEN = re.compile(r"[a-z][a-z'\-]*|\d+")
 NUMBER = re.compile(r"^\d+$")
@@ -138,6 +140,8 @@ class ModelClassifier:
 
     name = "model"
     max_none = 0.5  # the non-event kinds together at least this probable: no event
+    max_none_against_violence = 0.75  # ... but an ungated violent rules pick stands below this
+    min_rules_stand = 0.1  # ... when the model gives its class at least this much
     min_without_rules = 0.8  # P(some ACLED event) needed by a sentence no trigger matched
     min_against_gate = 0.8  # ... and by a sentence the rules gate out (plans, history, crime...)
     matched_boost = 0.5  # a class whose trigger words appear counts (1 + boost) times more
@@ -177,8 +181,18 @@ class ModelClassifier:
                     window[j] = window.get(j, 0) + n
             probs = mix(self.model.probabilities_of(counts[i]), self.model.probabilities_of(window),
                         self.context_weight)
-            out.append(self.decide(probs, r))
+            out.append(self.in_context(alone, self.decide(probs, r)))
         return out
+
+    @staticmethod
+    def in_context(alone: Classification, read: Classification) -> Classification:
+        """The context's reading, unless it moves a sentence that reads as an event of its own
+        into another kind of disorder ("Students march ..." after a bombing stays a protest;
+        "The demonstrators had gathered ..." after police fire on a crowd may become excessive
+        force, both being demonstrations)."""
+        if alone.code and read.code and not disorders(alone.code) & disorders(read.code):
+            return alone
+        return read
 
     def decide(self, probs: np.ndarray, ruled: Classification) -> Classification:
         """The label from the model's probabilities, weighted by the rules and their gates.
@@ -188,6 +202,8 @@ class ModelClassifier:
         """
         probs = self.with_rules(probs, ruled)
         p_none = float(probs[self.none_idx].sum())
+        if p_none >= self.max_none and self.rules_stand(ruled, p_none, probs):
+            return Classification(ruled.code, round(float(probs[self.index[ruled.code]]), 3), ruled.matched)
         if p_none >= self.max_none:
             kind = self.model.classes[self.none_idx[int(probs[self.none_idx].argmax())]]
             return Classification(None, round(p_none, 3), ruled.matched, reason=kind.lower())
@@ -199,6 +215,14 @@ class ModelClassifier:
         best = self.event_idx[int(probs[self.event_idx].argmax())]
         return Classification(self.model.classes[best], round(float(probs[best]), 3), ruled.matched)
 
+    def rules_stand(self, ruled: Classification, p_none: float, probs: np.ndarray) -> bool:
+        """An ungated rules pick of political violence (a battle, an explosion, an attack on
+        civilians) stands unless the model is fairly sure the sentence reports no event
+        ("Iraq bombings kill 34 people" in headline style, which the model reads as a report)."""
+        violent = ruled.event_type in POLITICAL_VIOLENCE and ruled.code in self.index
+        return (violent and not ruled.reason and p_none < self.max_none_against_violence
+                and probs[self.index[ruled.code]] >= self.min_rules_stand)
+
     def with_rules(self, probs: np.ndarray, ruled: Classification) -> np.ndarray:
         """The model's probabilities weighted by what the rules found, renormalised."""
         weights = np.ones_like(probs)
@@ -209,6 +233,11 @@ class ModelClassifier:
             weights[self.index[ruled.code]] += self.pick_boost
         out = probs * weights
         return out / out.sum()
+
+
+def disorders(code: str) -> set[str]:
+    """ACLED's disorder types of a sub-event code: {"Political violence", "Demonstrations"}."""
+    return {d.strip() for d in by_code()[code]["disorder_type"].split(";")}
 
 
 def mix(own: np.ndarray, context: np.ndarray, weight: float) -> np.ndarray:

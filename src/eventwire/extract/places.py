@@ -156,7 +156,8 @@ class PlaceFinder:
                 if j > i:
                     prev = doc[i - 1].lower_ if i > 0 else ""
                     nxt = doc[j].lower_ if j < n else ""
-                    cued = prev in CUES or prev in PLACE_NOUNS or nxt in ADMIN_WORDS or nxt in PLACE_NOUNS
+                    cued = prev in CUES or prev in PLACE_NOUNS or nxt in ADMIN_WORDS or nxt in PLACE_NOUNS \
+                        or self._after_country_possessive(doc, i, doc[i:j].text)
                     if cued and i > 0 and not (doc[i].is_sent_start) and self.gaz.candidates(doc[i:j].text):
                         yield doc[i:j]
                     elif cued and self.gaz.candidates(doc[i:j].text) and prev in CUES:
@@ -164,6 +165,15 @@ class PlaceFinder:
                 i = max(j, i + 1)
             else:
                 i += 1
+
+    def _after_country_possessive(self, doc, i: int, name: str) -> bool:
+        """A town of that country named after its possessive, as headlines write: "Iraq's Sinjar"."""
+        if i < 2 or doc[i - 1].lower_ not in ("'s", "\u2019s"):
+            return False
+        country = self.demonyms.get(fold(doc[i - 2].text), "")
+        if not country or fold(country) != fold(doc[i - 2].text):
+            return False
+        return any(main and p.country == country for p, main in self.gaz.candidates(_trim(name)))
 
     # ---- resolution --------------------------------------------------------------------
     def resolve(self, doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
