@@ -115,3 +115,10 @@ def test_bench_json():
     out = run("bench", str(FIXTURES / "bench_docs.jsonl"), "--repeats", "1", "--json").stdout
     result = json.loads(out)
     assert result["docs_per_second"] > 0 and result["ratio_to_spacy"] > 0
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "eventwire", "--help"], capture_output=True, text=True, check=True)
+    assert "Usage: eventwire" in out.stdout and "evaluate" in out.stdout
