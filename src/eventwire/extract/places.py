@@ -8,6 +8,8 @@ demonyms: they vote for the document's country but are never an event's location
 Resolution scores each candidate by name match, population, feature type, the document's country
 focus, a national capital's bonus and a state or country named right after it ("Paris, Texas"),
 then adds spatial coherence with the document's other names (near it, inside it, or containing it).
+A name the gazetteer lacks is retried as the name it is built on ("Hamilton Township", "Neches
+River", "South Los Angeles", "Ohioans"): see PlaceFinder._fallback.
 """
 from __future__ import annotations
 
@@ -41,6 +43,34 @@ INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "
 LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
                "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
 QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2})")
+# spelled out at the start or end of a name the gazetteer does not know
+ABBREVIATIONS = {"co": "county", "twp": "township", "mt": "mount", "ft": "fort", "pt": "point",
+                 "n": "north", "s": "south", "e": "east", "w": "west"}
+PART_OF = re.compile(r"(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
+                     r"greater|downtown|metro|metropolitan|suburban|uptown|midtown|(?:north|south)(?:east|west)(?:ern)?) "
+                     r"(?P<name>.+)")
+GENERIC_WORDS = {"north", "south", "east", "west", "central", "new", "old", "upper", "lower", "great", "little",
+                 "big", "the", "grand", "long", "high", "red", "green", "white", "black", "blue", "state", "national"}
+# a name the gazetteer does not know -> the name it is built on, and how the place relates to it
+FALLBACK_NAMES = (
+    (re.compile(r"(?:town|city|village|township|borough|municipality) of (?P<name>.+)"), ""),
+    (re.compile(r"(?P<name>.+) (?:township|borough|village|town|city|charter township)"), ""),
+    (re.compile(r"(?P<name>.+) (?:river|creek|lake|reservoir|bay|harbou?r|sound|valley|canyon|island|islands|"
+                r"mountain|mountains|hills?|national park|state park|county park|park|national forest|"
+                r"forest|airport|beach|dam)"), "near"),
+    (re.compile(r"(?:lake|mount|river|port of) (?P<name>.+)"), "near"),
+    (PART_OF, "near"),
+)
+# demonym endings -> the endings of the place's name ("ontarian" -> "ontario", "texan" -> "texas")
+DEMONYM_SUFFIXES = (
+    ("ian", ("ia", "io", "", "y", "e", "a")),
+    ("ite", ("",)),
+    ("an", ("a", "", "as", "o")),
+    ("er", ("",)),
+    ("i", ("",)),
+    ("", ("ia",)),
+)
+SMALL_TOWN = 10_000  # a town's country vote is halved below this
 CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
 NEAR_KM, FAR_KM = 40.0, 250.0  # closeness: full up to NEAR_KM, none beyond FAR_KM
 FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
@@ -61,6 +91,7 @@ class PlaceFinder:
     qualifier_weight = 8.0  # lies in the state or country named right after it ("Paris, Texas")
     coherence_weight = 6.0  # times the share of the other names near or around it
     coherence_rounds = 3
+    ambiguous_vote = 0.5  # an ambiguous name's country vote, shared among its candidates' countries
     max_context_candidates = 12  # per name, the likeliest ones taken as context for the others
 
     def __init__(self, gazetteer: Gazetteer):
@@ -98,7 +129,7 @@ class PlaceFinder:
 
     def _from_entity(self, doc, ent):
         """The place spans a spaCy entity gives: GPE and LOC as they are; FAC when the gazetteer
-        knows it; NORP when it is a nationality; a PERSON or ORG that is a known town in a place
+        knows it; NORP when it is a nationality or names a province or big city ("Ohioans"); a PERSON or ORG that is a known town in a place
         context ("in Gainesville", "Gainesville police", "Athens, Ga."); a known town that opens
         an institution's name ("Dublin City Council")."""
         label = ent.label_
@@ -106,7 +137,7 @@ class PlaceFinder:
             yield ent
         elif label == "FAC" and self.gaz.candidates(_trim(ent.text)):
             yield ent
-        elif label == "NORP" and fold(ent.text) in self.demonyms:
+        elif label == "NORP" and (fold(ent.text) in self.demonyms or self._demonym_candidates(fold(ent.text))):
             yield ent
         elif label in ("PERSON", "ORG"):
             if self._known_town(ent.text) and self._place_context(doc, ent.start, ent.end):
@@ -182,7 +213,11 @@ class PlaceFinder:
         """
         following = {id(m): text_after(doc, m.end) for m in mentions}
         options = {id(m): self._options(following[id(m)], m) for m in mentions}
-        focus = self._country_focus(mentions, {k: o.places for k, o in options.items()})
+        for m in mentions:
+            how = options[id(m)].how
+            m.near = m.near or how == "near"
+            m.demonym = m.demonym or how == "demonym"
+        focus = self._country_focus(mentions, options)
         total = sum(focus.values()) or 1.0
         priors = {}
         for m in mentions:
@@ -275,19 +310,31 @@ class PlaceFinder:
         if found is None:
             if len(self._option_cache) > 100_000:
                 self._option_cache.clear()
-            places, main = self._candidates(m.text, m.demonym, key[2])
+            places, main, how = self._candidates(m.text, m.demonym, key[2])
             base = np.array([self._base_prior(key[0], p, is_main) for p, is_main in zip(places, main)])
             found = self._option_cache[key] = _Options(key[0], tuple(places), base, self._vectors(places),
-                                                       tuple(p.country_code for p in places))
+                                                       tuple(p.country_code for p in places), how)
         return found
 
-    def _candidates(self, text: str, demonym: bool, next_word: str | None) -> tuple[list[Place], list[bool]]:
-        """Candidates for a name (and whether each matched on its main name)."""
+    def _candidates(self, text: str, demonym: bool, next_word: str | None) -> tuple[list[Place], list[bool], str]:
+        """Candidates for a name (and whether each matched on its main name), and how they were
+        found when the name itself is not in the gazetteer: "" (it is), "near" (a river, lake,
+        park or part of a place: "Neches River", "South Los Angeles") or "demonym" ("Ohioans")."""
         if demonym:
             name = self.demonyms.get(fold(text))
             code = self._country_code(name) if name else None
             place = self.gaz.country_place(code) if code else None
-            return ([place], [True]) if place else ([], [])
+            if place:
+                return [place], [True], ""
+            found = self._demonym_candidates(fold(text))
+            return [p for p, _ in found], [main for _, main in found], "demonym" if found else ""
+        found = self._direct(text, next_word)
+        how = ""
+        if not found:
+            found, how = self._fallback(fold(text), next_word)
+        return [p for p, _ in found], [main for _, main in found], how
+
+    def _direct(self, text: str, next_word: str | None) -> list[tuple[Place, bool]]:
         want_admin = next_word
         words = fold(text).split()
         if words and words[-1] in ADMIN_WORDS:
@@ -298,14 +345,64 @@ class PlaceFinder:
             found = self.gaz.candidates(fold(text).split(" ", 1)[1])
         if want_admin:
             admin = [(p, main) for p, main in found if p.feature != "city"]
-            found = admin or found
-        else:
-            # a province or district often takes its name from its main town: without "province"
-            # or "district" after it, the name is the town's
-            towns = [p for p, _main in found if p.feature == "city"]
-            found = [(p, main) for p, main in found
-                     if p.feature == "city" or not any(_named_after(p, t) for t in towns)]
-        return [p for p, _ in found], [main for _, main in found]
+            return admin or found
+        # a province or district often takes its name from its main town: without "province"
+        # or "district" after it, the name is the town's
+        towns = [p for p, _main in found if p.feature == "city"]
+        return [(p, main) for p, main in found
+                if p.feature == "city" or not any(_named_after(p, t) for t in towns)]
+
+    def _fallback(self, key: str, next_word: str | None) -> tuple[list[tuple[Place, bool]], str]:
+        """Candidates for a name the gazetteer does not know, from a name it knows: abbreviations
+        spelled out ("Loudon Co.", "W. Columbia"), a township or "Town of" the town's name, a
+        river, lake, park or mountain the place it is named after ("near"), a part of a place
+        ("South Los Angeles": near), a demonym its place ("Ohioans", "Londoner")."""
+        words = key.split()
+        spelled = [ABBREVIATIONS.get(w, w) if i in (0, len(words) - 1) else w for i, w in enumerate(words)]
+        if spelled != words:
+            found = self._direct(" ".join(spelled), next_word)
+            if found:
+                return found, ""
+            words = spelled
+        if len(words) > 1:
+            for pattern, how in FALLBACK_NAMES:
+                found = pattern.fullmatch(" ".join(words))
+                if not found:
+                    continue
+                name = found.group("name")
+                if name in GENERIC_WORDS:
+                    continue
+                base = [(p, main) for p, main in self._direct(name, None) if main]
+                if pattern is PART_OF:  # only a sizeable place has parts worth naming
+                    base = [(p, main) for p, main in base if p.feature != "city" or p.population >= 100_000]
+                elif how == "near":  # a lake or river named after a province is not at its middle
+                    base = [(p, main) for p, main in base if p.feature in ("city", "admin2")]
+                if base:
+                    return base, how
+        found = self._demonym_candidates(key)
+        return found, "demonym" if found else ""
+
+    def _demonym_candidates(self, key: str) -> list[tuple[Place, bool]]:
+        """The place a demonym names ("Ohioans" -> Ohio, "Ontarians" -> Ontario, "Texan" -> Texas,
+        "Parisians" -> Paris): a country, province or world region, or a city of 100,000+."""
+        words = key.split()
+        if not words:
+            return []
+        last = words[-1]
+        if last.endswith("s") and not last.endswith("ss"):
+            last = last[:-1]
+        for suffix, endings in DEMONYM_SUFFIXES:
+            if not last.endswith(suffix) or len(last) - len(suffix) < 3:
+                continue
+            stem = last[: len(last) - len(suffix)]
+            for ending in endings:
+                name = " ".join([*words[:-1], stem + ending])
+                found = [(p, main) for p, main in self.gaz.candidates(name)
+                         if main and (p.feature in ("country", "admin1", "region")
+                                      or p.feature == "city" and p.population >= 100_000)]
+                if found:
+                    return found
+        return []
 
     def _base_prior(self, name: str, p: Place, main: bool) -> float:
         """The candidate's prior before the document: population, feature type, name match, capital."""
@@ -337,24 +434,32 @@ class PlaceFinder:
 
     def _country_focus(self, mentions, options) -> Counter:
         """Country votes, one per distinct name however often it is repeated: a full vote when
-        all of the name's candidates are in one country, a small one for the likeliest country
-        of an ambiguous name."""
-        by_name: dict[str, tuple[float, str]] = {}
+        all of the name's candidates are in one country (half a vote when they are all small
+        towns); an ambiguous name's smaller vote is shared among its candidates' countries by
+        how likely each candidate is before context (most "Charleston"s are American)."""
+        by_name: dict[str, dict[str, float]] = {}
         for m in mentions:
-            cands = [p for p in options[id(m)] if p.feature != "region"]
-            if not cands:
+            opts = options[id(m)]
+            keep = [i for i, p in enumerate(opts.places) if p.feature != "region"]
+            if not keep:
                 continue
+            cands = [opts.places[i] for i in keep]
             countries = {p.country_code for p in cands}
             if len(countries) == 1:
-                vote = (0.5 if m.dateline else 1.0, cands[0].country_code)
+                small = all(p.feature == "city" and p.population < SMALL_TOWN for p in cands)
+                vote = {cands[0].country_code: 0.5 if m.dateline or small else 1.0}
             else:
-                top = max(cands, key=lambda p: (p.feature == "country", p.population))
-                vote = (0.3, top.country_code)
-            key = fold(m.text)
-            by_name[key] = max(by_name.get(key, vote), vote)
+                mass = _softmax_array(opts.base[keep])
+                vote = {}
+                for p, w in zip(cands, mass):
+                    vote[p.country_code] = vote.get(p.country_code, 0.0) + self.ambiguous_vote * w
+            key = _fold(m.text)
+            if key not in by_name or sum(vote.values()) > sum(by_name[key].values()):
+                by_name[key] = vote
         votes: Counter = Counter()
-        for weight, code in by_name.values():
-            votes[code] += weight
+        for vote in by_name.values():
+            for code, weight in vote.items():
+                votes[code] += weight
         return votes
 
     def _is_capital(self, p: Place) -> bool:
@@ -377,11 +482,19 @@ class PlaceFinder:
 
 
 def _named_after(admin: Place, town: Place) -> bool:
-    """A province or district named after a town inside it (Mosul district, Kandahar province)."""
+    """A province or district named after a town inside it (Mosul district, Kandahar province):
+    the town lies in that very province or district, or is its seat. Not another town of the
+    name in another province's district of the name (Lancaster, Pennsylvania is not the
+    Lancaster County of Nebraska)."""
     if admin.country_code != town.country_code or _bare(admin.name) != fold(town.name):
         return False
-    inside = fold(admin.name) in (fold(town.admin1), fold(town.admin2))
-    return inside or bool(admin.seat and fold(admin.seat[0]) == fold(town.name))
+    if admin.feature == "admin1":
+        inside = _fold(town.admin1) == _fold(admin.name)
+    else:
+        inside = _fold(town.admin2) == _fold(admin.name) and _fold(town.admin1) == _fold(admin.admin1)
+    seat = admin.seat
+    return inside or bool(seat and _fold(seat[0]) == _fold(town.name)
+                          and abs(seat[1] - town.latitude) < 0.01 and abs(seat[2] - town.longitude) < 0.01)
 
 
 def _bare(name: str) -> str:
@@ -438,6 +551,12 @@ class _Options:
     base: np.ndarray
     vec: np.ndarray  # one row per candidate, columns LAT ... UID
     codes: tuple[str, ...]  # country codes
+    how: str = ""  # "", "near" or "demonym": see PlaceFinder._candidates
+
+
+def _softmax_array(scores: np.ndarray) -> np.ndarray:
+    weights = np.exp(scores - scores.max())
+    return weights / weights.sum()
 
 
 def _inside_matrix(p: np.ndarray, a: np.ndarray) -> np.ndarray:
