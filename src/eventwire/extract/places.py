@@ -392,14 +392,14 @@ class PlaceFinder:
         if last.endswith("s") and not last.endswith("ss"):
             last = last[:-1]
         for suffix, endings in DEMONYM_SUFFIXES:
-            if not last.endswith(suffix) or len(last) - len(suffix) < 3:
-                continue
+            if not last.endswith(suffix) or len(last) - len(suffix) < 3 or not suffix and last.endswith("an"):
+                continue  # (a bare "-ia" is for "Abkhaz": "Roman" is not "Romania")
             stem = last[: len(last) - len(suffix)]
             for ending in endings:
                 name = " ".join([*words[:-1], stem + ending])
                 found = [(p, main) for p, main in self.gaz.candidates(name)
-                         if main and (p.feature in ("country", "admin1", "region")
-                                      or p.feature == "city" and p.population >= 100_000)]
+                         if p.feature in ("country", "admin1", "region")
+                         or main and p.feature == "city" and p.population >= 100_000]
                 if found:
                     return found
         return []
