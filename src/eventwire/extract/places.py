@@ -8,6 +8,8 @@ demonyms: they vote for the document's country but are never an event's location
 Resolution scores each candidate by name match, population, feature type, the document's country
 focus, a national capital's bonus and a state or country named right after it ("Paris, Texas"),
 then adds spatial coherence with the document's other names (near it, inside it, or containing it).
+A name the gazetteer lacks is retried as the name it is built on ("Hamilton Township", "Neches
+River", "South Los Angeles", "Ohioans"): see PlaceFinder._fallback.
 """
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 from ..gazetteer import Gazetteer, haversine_km
 from ..models import Place, PlaceMention
@@ -38,8 +43,37 @@ INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "
 LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
                "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
 QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2})")
+# spelled out at the start or end of a name (its candidates are added to the abbreviated name's)
+ABBREVIATIONS = {"co": "county", "twp": "township", "mt": "mount", "ft": "fort", "pt": "point",
+                 "n": "north", "s": "south", "e": "east", "w": "west"}
+PART_OF = re.compile(r"(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
+                     r"greater|downtown|metro|metropolitan|suburban|uptown|midtown|(?:north|south)(?:east|west)(?:ern)?) "
+                     r"(?P<name>.+)")
+GENERIC_WORDS = {"north", "south", "east", "west", "central", "new", "old", "upper", "lower", "great", "little",
+                 "big", "the", "grand", "long", "high", "red", "green", "white", "black", "blue", "state", "national"}
+# a name the gazetteer does not know -> the name it is built on, and how the place relates to it
+FALLBACK_NAMES = (
+    (re.compile(r"(?:town|city|village|township|borough|municipality) of (?P<name>.+)"), ""),
+    (re.compile(r"(?P<name>.+) (?:township|borough|village|town|city|charter township)"), ""),
+    (re.compile(r"(?P<name>.+) (?:river|creek|lake|reservoir|bay|harbou?r|sound|valley|canyon|island|islands|"
+                r"mountain|mountains|hills?|national park|state park|county park|park|national forest|"
+                r"forest|airport|beach|dam)"), "near"),
+    (re.compile(r"(?:lake|mount|river|port of) (?P<name>.+)"), "near"),
+    (PART_OF, "near"),
+)
+# demonym endings -> the endings of the place's name ("ontarian" -> "ontario", "texan" -> "texas")
+DEMONYM_SUFFIXES = (
+    ("ian", ("ia", "io", "", "y", "e", "a")),
+    ("ite", ("",)),
+    ("an", ("a", "", "as", "o")),
+    ("er", ("",)),
+    ("i", ("",)),
+    ("", ("ia",)),
+)
+SMALL_TOWN = 10_000  # a town's country vote is halved below this
 CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
 NEAR_KM, FAR_KM = 40.0, 250.0  # closeness: full up to NEAR_KM, none beyond FAR_KM
+NEIGHBOUR_CLOSENESS = 0.5  # between a country and a place in a country bordering it
 FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -50,20 +84,25 @@ STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesd
 class PlaceFinder:
     # weights of the resolution score (see _prior and resolve)
     population_weight = 0.5  # per power of ten of the population
-    # a region (continent, "Middle East") is in no country, so it never gains the country focus
-    feature_bonus = {"region": 9.0, "country": 5.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
+    # a region (continent, "Middle East") is in no country, so it never gains the country focus;
+    # a country's bonus comes on top of its population (GeoNames), a big country's prior is higher
+    feature_bonus = {"region": 9.0, "country": 2.0, "admin1": 0.5, "admin2": 0.3, "city": 0.0, "landmark": -0.5}
     main_name_bonus = 2.0  # the name is the place's main name, not an alternate one
     capital_bonus = 1.5  # a national capital ("Washington" is more often the city than the state)
     focus_weight = 4.0  # times the share of the document's country votes
     qualifier_weight = 8.0  # lies in the state or country named right after it ("Paris, Texas")
     coherence_weight = 6.0  # times the share of the other names near or around it
     coherence_rounds = 3
+    ambiguous_vote = 0.5  # an ambiguous name's country vote, shared among its candidates' countries
     max_context_candidates = 12  # per name, the likeliest ones taken as context for the others
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.demonyms = demonym_table()
-        self.main_names: set[int] = set()  # ids of candidates that matched on their main name
+        self._option_cache: dict[tuple, _Options] = {}  # (name, demonym, admin word after) -> candidates
+        self._key_ids: dict[str, int] = {}  # folded names -> numbers, for the vectorised coherence
+        self._uids: dict[int, int] = {}
+        self._neighbours: np.ndarray | None = None
 
     # ---- recognition -------------------------------------------------------------------
     def find(self, doc, sents=None) -> list[PlaceMention]:
@@ -78,7 +117,7 @@ class PlaceFinder:
             if not any(s < span.end and span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
         mentions = []
-        text_all = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text_all = doc_text(doc)
         for (start, end), span in sorted(spans.items()):
             text = _trim(span.text)
             if not text or fold(text) in STOP:
@@ -93,7 +132,7 @@ class PlaceFinder:
 
     def _from_entity(self, doc, ent):
         """The place spans a spaCy entity gives: GPE and LOC as they are; FAC when the gazetteer
-        knows it; NORP when it is a nationality; a PERSON or ORG that is a known town in a place
+        knows it; NORP when it is a nationality or names a province or big city ("Ohioans"); a PERSON or ORG that is a known town in a place
         context ("in Gainesville", "Gainesville police", "Athens, Ga."); a known town that opens
         an institution's name ("Dublin City Council")."""
         label = ent.label_
@@ -101,7 +140,7 @@ class PlaceFinder:
             yield ent
         elif label == "FAC" and self.gaz.candidates(_trim(ent.text)):
             yield ent
-        elif label == "NORP" and fold(ent.text) in self.demonyms:
+        elif label == "NORP" and (fold(ent.text) in self.demonyms or self._demonym_candidates(fold(ent.text))):
             yield ent
         elif label in ("PERSON", "ORG"):
             if self._known_town(ent.text) and self._place_context(doc, ent.start, ent.end):
@@ -185,49 +224,86 @@ class PlaceFinder:
         it or containing it (spatial coherence: "Paris" next to "Sherman" and "Denison" is in
         Texas). Mentions with the same name share their candidates' coherence.
         """
-        self.main_names = set()
-        text = doc.text  # read once: spaCy rebuilds it on every access
-        options = {id(m): self._candidates(text, m) for m in mentions}
+        following = {id(m): text_after(doc, m.end) for m in mentions}
+        options = {id(m): self._options(following[id(m)], m) for m in mentions}
+        for m in mentions:
+            how = options[id(m)].how
+            m.near = m.near or how == "near"
+            m.demonym = m.demonym or how == "demonym"
         focus = self._country_focus(mentions, options)
+        total = sum(focus.values()) or 1.0
         priors = {}
         for m in mentions:
-            qualifiers = self._qualifiers(text, m)
-            priors[id(m)] = [self._prior(m, p, focus, qualifiers) for p in options[id(m)]]
-        groups = _name_groups(mentions, options, priors)
-        support = self._coherence(groups)
-        total = sum(focus.values()) or 1.0
-        for m in mentions:
-            cands, prior = options[id(m)], priors[id(m)]
-            if not cands:
+            opts = options[id(m)]
+            if not opts.places:
                 continue
-            near = support.get(fold(m.text), {})
-            scored = [(s + self.coherence_weight * near.get(id(p), 0.0), p) for s, p in zip(prior, cands)]
-            score, place = max(scored, key=lambda x: x[0])
+            prior = opts.base + self.focus_weight / total * np.array([focus.get(c, 0) for c in opts.codes])
+            qualifiers = self._qualifiers(following[id(m)], m)
+            if qualifiers:
+                prior = prior + self.qualifier_weight * np.array(
+                    [any(_inside(p, q) for q in qualifiers) for p in opts.places])
+            priors[id(m)] = prior
+        groups: dict[str, tuple[_Options, np.ndarray]] = {}
+        for m in mentions:
+            if id(m) in priors:
+                groups.setdefault(_fold(m.text), (options[id(m)], priors[id(m)]))
+        support = self._coherence(list(groups.values()))
+        for m in mentions:
+            if id(m) not in priors:
+                continue
+            opts, score = options[id(m)], priors[id(m)]
+            key = _fold(m.text)
+            if key in support:
+                own, near = groups[key][0], support[key]
+                if own is opts:
+                    score = score + self.coherence_weight * near
+                else:  # the same name with other candidates ("Boone" and "Boone County" aside)
+                    at = {id(p): v for p, v in zip(own.places, near)}
+                    score = score + self.coherence_weight * np.array([at.get(id(p), 0.0) for p in opts.places])
+            best = int(np.argmax(score))
+            place = opts.places[best]
             if not self._off_focus(place, focus, total):
-                m.score, m.place = score, place
+                m.score, m.place = float(score[best]), place
         return mentions
 
-    def _coherence(self, groups: dict[str, tuple[list[Place], list[float]]]) -> dict[str, dict[int, float]]:
-        """For each name, candidate id -> how much of the document's other names lie near or
+    def _coherence(self, groups: list[tuple[_Options, np.ndarray]]) -> dict[str, np.ndarray]:
+        """For each name, per candidate: how much of the document's other names lie near or
         around that candidate, each name weighted by how likely its nearby candidate is.
-        Iterated so that two ambiguous names can settle each other."""
-        if len(groups) < 2:
+        Iterated so that two ambiguous names can settle each other.
+
+        Vectorised: one closeness matrix between all the names' candidates (rows) and the
+        likeliest ``max_context_candidates`` of each name (columns)."""
+        n_groups = len(groups)
+        if n_groups < 2:
             return {}
-        short = {k: _top(places, scores, self.max_context_candidates) for k, (places, scores) in groups.items()}
-        support: dict[str, dict[int, float]] = {}
+        rows = np.concatenate([o.vec for o, _ in groups])
+        prior_rows = np.concatenate([prior for _, prior in groups])
+        sizes = [len(o.places) for o, _ in groups]
+        row_starts = np.cumsum([0, *sizes[:-1]])
+        row_group = np.repeat(np.arange(n_groups), sizes)
+        cols = []
+        for start, (_o, prior) in zip(row_starts, groups):
+            n = len(prior)
+            if n <= self.max_context_candidates:
+                cols.append(np.arange(start, start + n))
+            else:  # the likeliest (ties: the later one)
+                cols.append(start + n - 1 - np.argsort(-prior[::-1], kind="stable")[: self.max_context_candidates])
+        col_sizes = [len(c) for c in cols]
+        col_starts = np.cumsum([0, *col_sizes[:-1]])
+        cols = np.concatenate(cols)
+        close = _closeness_matrix(rows, rows[cols], self._neighbour_codes())
+        own = row_group[:, None] == np.arange(n_groups)[None, :]
+        support = np.zeros(len(prior_rows))
         for _ in range(self.coherence_rounds):
-            probs = {}
-            for k, (places, scores) in short.items():
-                near = support.get(k, {})
-                probs[k] = _softmax([s + self.coherence_weight * near.get(id(p), 0.0)
-                                     for p, s in zip(places, scores)])
-            support = {}
-            for k, (places, _scores) in groups.items():
-                others = [(short[o][0], probs[o]) for o in short if o != k]
-                support[k] = {id(p): sum(max((q * _closeness(p, c) for c, q in zip(cs, qs)), default=0.0)
-                                         for cs, qs in others) / len(others)
-                              for p in places}
-        return support
+            logits = prior_rows[cols] + self.coherence_weight * support[cols]
+            logits = logits - np.repeat(np.maximum.reduceat(logits, col_starts), col_sizes)
+            weights = np.exp(logits)
+            probs = weights / np.repeat(np.add.reduceat(weights, col_starts), col_sizes)
+            best = np.maximum.reduceat(close * probs[None, :], col_starts, axis=1)  # rows x names
+            best[own] = 0.0
+            support = best.sum(axis=1) / (n_groups - 1)
+        keys = [o.key for o, _ in groups]
+        return {k: support[s: s + n] for k, s, n in zip(keys, row_starts, sizes)}
 
     @staticmethod
     def _off_focus(p: Place, focus: Counter, total: float) -> bool:
@@ -238,15 +314,45 @@ class PlaceFinder:
         return (p.country_code != top and weight / total > 0.6 and focus.get(p.country_code, 0) / total < 0.2
                 and p.population < 500_000)
 
-    def _candidates(self, doc_text: str, m: PlaceMention) -> list[Place]:
-        if m.demonym:
-            name = self.demonyms.get(fold(m.text))
+    def _options(self, following: str, m: PlaceMention) -> _Options:
+        """The mention's candidates with their document-independent prior, cached per name
+        (and the admin word after it: "Diyala province")."""
+        after = following[:20].lower().split()
+        key = (_fold(m.text), m.demonym, after[0] if after and after[0] in ADMIN_WORDS else None)
+        found = self._option_cache.get(key)
+        if found is None:
+            if len(self._option_cache) > 100_000:
+                self._option_cache.clear()
+            places, main, how = self._candidates(m.text, m.demonym, key[2])
+            base = np.array([self._base_prior(key[0], p, is_main) for p, is_main in zip(places, main)])
+            found = self._option_cache[key] = _Options(key[0], tuple(places), base, self._vectors(places),
+                                                       tuple(p.country_code for p in places), how)
+        return found
+
+    def _candidates(self, text: str, demonym: bool, next_word: str | None) -> tuple[list[Place], list[bool], str]:
+        """Candidates for a name (and whether each matched on its main name), and how they were
+        found when the name itself is not in the gazetteer: "" (it is), "near" (a river, lake,
+        park or part of a place: "Neches River", "South Los Angeles") or "demonym" ("Ohioans")."""
+        if demonym:
+            name = self.demonyms.get(fold(text))
             code = self._country_code(name) if name else None
             place = self.gaz.country_place(code) if code else None
-            return [place] if place else []
-        text = m.text
-        after = doc_text[m.end: m.end + 20].lower().split()
-        want_admin = after[0] if after and after[0] in ADMIN_WORDS else None
+            if place:
+                return [place], [True], ""
+            found = self._demonym_candidates(fold(text))
+            return [p for p, _ in found], [main for _, main in found], "demonym" if found else ""
+        found = self._direct(text, next_word)
+        how = ""
+        spelled = _spell_out(fold(text))
+        if found and spelled != fold(text):  # "Mt. Pleasant" is also "Mount Pleasant"
+            seen = {id(p) for p, _ in found}
+            found = found + [(p, main) for p, main in self._direct(spelled, next_word) if id(p) not in seen]
+        if not found:
+            found, how = self._fallback(fold(text), next_word)
+        return [p for p, _ in found], [main for _, main in found], how
+
+    def _direct(self, text: str, next_word: str | None) -> list[tuple[Place, bool]]:
+        want_admin = next_word
         words = fold(text).split()
         if words and words[-1] in ADMIN_WORDS:
             want_admin = words[-1]
@@ -254,15 +360,101 @@ class PlaceFinder:
         found = self.gaz.candidates(text)
         if not found and fold(text).startswith(("al ", "el ", "the ")):
             found = self.gaz.candidates(fold(text).split(" ", 1)[1])
-        cands = [p for p, _main in found]
-        self.main_names.update(id(p) for p, main in found if main)
-        if want_admin:
-            admin = [p for p in cands if p.feature != "city"]
-            return admin or cands
+        if want_admin:  # "Guernsey County" is a county, not the country of Guernsey
+            admin = [(p, main) for p, main in found if p.feature in ("admin1", "admin2")]
+            admin = admin or [(p, main) for p, main in found if p.feature != "city"]
+            return admin or found
         # a province or district often takes its name from its main town: without "province"
         # or "district" after it, the name is the town's
-        towns = [p for p in cands if p.feature == "city"]
-        return [p for p in cands if p.feature == "city" or not any(_named_after(p, t) for t in towns)]
+        towns = [p for p, _main in found if p.feature == "city"]
+        return [(p, main) for p, main in found
+                if p.feature == "city" or not any(_named_after(p, t) for t in towns)]
+
+    def _fallback(self, key: str, next_word: str | None) -> tuple[list[tuple[Place, bool]], str]:
+        """Candidates for a name the gazetteer does not know, from a name it knows: abbreviations
+        spelled out ("Loudon Co.", "W. Columbia"), a township or "Town of" the town's name, a
+        river, lake, park or mountain the place it is named after ("near"), a part of a place
+        ("South Los Angeles": near), a demonym its place ("Ohioans", "Londoner")."""
+        words = key.split()
+        spelled = _spell_out(key).split()
+        if spelled != words:
+            found = self._direct(" ".join(spelled), next_word)
+            if found:
+                return found, ""
+            words = spelled
+        if len(words) > 1:
+            for pattern, how in FALLBACK_NAMES:
+                found = pattern.fullmatch(" ".join(words))
+                if not found:
+                    continue
+                name = found.group("name")
+                if name in GENERIC_WORDS:
+                    continue
+                base = [(p, main) for p, main in self._direct(name, None) if main]
+                if pattern is PART_OF:  # only a sizeable place has parts worth naming
+                    base = [(p, main) for p, main in base if p.feature != "city" or p.population >= 100_000]
+                elif how == "near":  # a lake or river named after a province is not at its middle
+                    base = [(p, main) for p, main in base if p.feature in ("city", "admin2")]
+                if base:
+                    return base, how
+        found = self._demonym_candidates(key)
+        return found, "demonym" if found else ""
+
+    def _demonym_candidates(self, key: str) -> list[tuple[Place, bool]]:
+        """The place a demonym names ("Ohioans" -> Ohio, "Ontarians" -> Ontario, "Texan" -> Texas,
+        "Parisians" -> Paris): a country, province or world region, or a city of 100,000+."""
+        words = key.split()
+        if not words:
+            return []
+        last = words[-1]
+        if last.endswith("s") and not last.endswith("ss"):
+            last = last[:-1]
+        for suffix, endings in DEMONYM_SUFFIXES:
+            if not last.endswith(suffix) or len(last) - len(suffix) < 3 or not suffix and last.endswith("an"):
+                continue  # (a bare "-ia" is for "Abkhaz": "Roman" is not "Romania")
+            stem = last[: len(last) - len(suffix)]
+            for ending in endings:
+                name = " ".join([*words[:-1], stem + ending])
+                found = [(p, main) for p, main in self.gaz.candidates(name)
+                         if p.feature in ("country", "admin1", "region")
+                         or main and p.feature == "city" and p.population >= 100_000]
+                if found:
+                    return found
+        return []
+
+    def _base_prior(self, name: str, p: Place, main: bool) -> float:
+        """The candidate's prior before the document: population, feature type, name match, capital."""
+        score = self.population_weight * math.log10(p.population + 10)
+        score += self.feature_bonus[p.feature]
+        if main or name == fold(p.name):
+            score += self.main_name_bonus
+        if self._is_capital(p):
+            score += self.capital_bonus
+        return score
+
+    def _vectors(self, places: list[Place]) -> np.ndarray:
+        key = self._key_ids
+
+        def kid(text: str) -> int:
+            return key.setdefault(_fold(text), len(key)) if text else -1
+        return np.array([(p.latitude, p.longitude, kid(p.country_code), FEATURE_CODE[p.feature], kid(p.name),
+                          kid(p.admin1), kid(p.admin2), self._uid(p)) for p in places], dtype=float).reshape(-1, 8)
+
+    def _neighbour_codes(self) -> np.ndarray:
+        """Sorted pair codes of bordering countries (both ways), in the numbering of _vectors."""
+        if self._neighbours is None:
+            key = self._key_ids
+            pairs = []
+            for code, c in self.gaz.countries.items():
+                for other in getattr(c, "neighbours", ()):
+                    x, y = key.setdefault(_fold(code), len(key)), key.setdefault(_fold(other), len(key))
+                    pairs += [_pair_codes(x, y), _pair_codes(y, x)]
+            self._neighbours = np.unique(np.array(pairs, dtype=float))
+        return self._neighbours
+
+    def _uid(self, p: Place) -> int:
+        """A number per place object (the same place reached by two names counts as one)."""
+        return self._uids.setdefault(id(p), len(self._uids))
 
     def _country_code(self, name: str) -> str | None:
         for code, c in self.gaz.countries.items():
@@ -272,39 +464,33 @@ class PlaceFinder:
 
     def _country_focus(self, mentions, options) -> Counter:
         """Country votes, one per distinct name however often it is repeated: a full vote when
-        all of the name's candidates are in one country, a small one for the likeliest country
-        of an ambiguous name."""
-        by_name: dict[str, tuple[float, str]] = {}
+        all of the name's candidates are in one country (half a vote when they are all small
+        towns); an ambiguous name's smaller vote is shared among its candidates' countries by
+        how likely each candidate is before context (most "Charleston"s are American)."""
+        by_name: dict[str, dict[str, float]] = {}
         for m in mentions:
-            cands = [p for p in options[id(m)] if p.feature != "region"]
-            if not cands:
+            opts = options[id(m)]
+            keep = [i for i, p in enumerate(opts.places) if p.feature != "region"]
+            if not keep:
                 continue
+            cands = [opts.places[i] for i in keep]
             countries = {p.country_code for p in cands}
             if len(countries) == 1:
-                vote = (0.5 if m.dateline else 1.0, cands[0].country_code)
+                small = all(p.feature == "city" and p.population < SMALL_TOWN for p in cands)
+                vote = {cands[0].country_code: 0.5 if m.dateline or small else 1.0}
             else:
-                top = max(cands, key=lambda p: (p.feature == "country", p.population))
-                vote = (0.3, top.country_code)
-            key = fold(m.text)
-            by_name[key] = max(by_name.get(key, vote), vote)
+                mass = _softmax_array(opts.base[keep])
+                vote = {}
+                for p, w in zip(cands, mass):
+                    vote[p.country_code] = vote.get(p.country_code, 0.0) + self.ambiguous_vote * w
+            key = _fold(m.text)
+            if key not in by_name or sum(vote.values()) > sum(by_name[key].values()):
+                by_name[key] = vote
         votes: Counter = Counter()
-        for weight, code in by_name.values():
-            votes[code] += weight
+        for vote in by_name.values():
+            for code, weight in vote.items():
+                votes[code] += weight
         return votes
-
-    def _prior(self, m: PlaceMention, p: Place, focus: Counter, qualifiers: list[Place]) -> float:
-        """How likely the candidate is before looking at the document's other places."""
-        total = sum(focus.values()) or 1.0
-        score = self.population_weight * math.log10(p.population + 10)
-        score += self.feature_bonus[p.feature]
-        score += self.focus_weight * focus.get(p.country_code, 0) / total
-        if id(p) in self.main_names or fold(m.text) == fold(p.name):
-            score += self.main_name_bonus
-        if any(_inside(p, q) for q in qualifiers):
-            score += self.qualifier_weight
-        if self._is_capital(p):
-            score += self.capital_bonus
-        return score
 
     def _is_capital(self, p: Place) -> bool:
         """A national capital: a sizeable town with the name the country table gives as capital."""
@@ -312,9 +498,9 @@ class PlaceFinder:
         return (p.feature == "city" and p.population >= CAPITAL_MIN_POPULATION and country is not None
                 and _fold(p.name) == _fold(country.capital))
 
-    def _qualifiers(self, text: str, m: PlaceMention) -> list[Place]:
+    def _qualifiers(self, following: str, m: PlaceMention) -> list[Place]:
         """The state, province or country named right after a place: "Paris, Texas", "Athens, Ga."."""
-        found = QUALIFIER.match(text, m.end)
+        found = QUALIFIER.match(following)
         if not found or m.demonym:
             return []
         words = found.group(1).split()
@@ -326,11 +512,25 @@ class PlaceFinder:
 
 
 def _named_after(admin: Place, town: Place) -> bool:
-    """A province or district named after a town inside it (Mosul district, Kandahar province)."""
+    """A province or district named after a town inside it (Mosul district, Kandahar province):
+    the town lies in that very province or district, or is its seat. Not another town of the
+    name in another province's district of the name (Lancaster, Pennsylvania is not the
+    Lancaster County of Nebraska)."""
     if admin.country_code != town.country_code or _bare(admin.name) != fold(town.name):
         return False
-    inside = fold(admin.name) in (fold(town.admin1), fold(town.admin2))
-    return inside or bool(admin.seat and fold(admin.seat[0]) == fold(town.name))
+    if admin.feature == "admin1":
+        inside = _fold(town.admin1) == _fold(admin.name)
+    else:
+        inside = _fold(town.admin2) == _fold(admin.name) and _fold(town.admin1) == _fold(admin.admin1)
+    seat = admin.seat
+    return inside or bool(seat and _fold(seat[0]) == _fold(town.name)
+                          and abs(seat[1] - town.latitude) < 0.01 and abs(seat[2] - town.longitude) < 0.01)
+
+
+def _spell_out(key: str) -> str:
+    """A folded name with the abbreviations at its start or end spelled out ("mt pleasant")."""
+    words = key.split()
+    return " ".join(ABBREVIATIONS.get(w, w) if i in (0, len(words) - 1) else w for i, w in enumerate(words))
 
 
 def _bare(name: str) -> str:
@@ -347,37 +547,90 @@ def _trim(text: str) -> str:
 
 
 
-def _name_groups(mentions, options, priors) -> dict[str, tuple[list[Place], list[float]]]:
-    """One entry per distinct name: its candidates and their priors (the first mention's)."""
-    groups = {}
-    for m in mentions:
-        if options[id(m)]:
-            groups.setdefault(fold(m.text), (options[id(m)], priors[id(m)]))
-    return groups
+FEATURE_CODE = {"city": 0, "landmark": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 
 
-def _top(places: list[Place], scores: list[float], n: int) -> tuple[list[Place], list[float]]:
-    ranked = sorted(zip(scores, range(len(places))), reverse=True)[:n]
-    return [places[i] for _, i in ranked], [s for s, _ in ranked]
+def doc_text(doc) -> str:
+    """The document's text, kept in ``doc.user_data``: spaCy rebuilds ``doc.text`` on every access."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text
 
 
-def _softmax(scores: list[float]) -> list[float]:
-    top = max(scores)
-    weights = [math.exp(s - top) for s in scores]
-    total = sum(weights)
-    return [w / total for w in weights]
+AFTER_CHARS = 60  # what resolution reads after a name: an admin word, a state or country
 
 
-def _closeness(a: Place, b: Place) -> float:
-    """1 when one place contains the other or they are close, falling to 0 at FAR_KM."""
-    if _inside(a, b) or _inside(b, a):
-        return 1.0
-    if {a.feature, b.feature} & {"country", "region"}:
-        return 0.0
-    km = _quick_km(a, b)
-    if km <= NEAR_KM:
-        return 1.0
-    return max(0.0, (FAR_KM - km) / (FAR_KM - NEAR_KM))
+def text_after(doc, end: int) -> str:
+    """The AFTER_CHARS characters after character offset ``end``, without rebuilding the whole
+    text when it is not at hand."""
+    text = doc.user_data.get("eventwire.text")
+    if text is not None:
+        return text[end: end + AFTER_CHARS]
+    starts = doc.user_data.get("eventwire.starts")
+    if starts is None:
+        starts = doc.user_data["eventwire.starts"] = doc.to_array("IDX").tolist()
+    i = max(0, bisect_right(starts, end) - 1)
+    window = "".join([t.text_with_ws for t in doc[i: i + 10]])
+    return window[max(0, end - starts[i]) if starts else 0:][:AFTER_CHARS]
+
+
+# the columns of a candidate matrix (see PlaceFinder._vectors): names and codes as numbers, -1 for none
+LAT, LON, COUNTRY, FEATURE, NAME, ADMIN1, ADMIN2, UID = range(8)
+
+
+@dataclass
+class _Options:
+    """A name's candidates, their document-independent prior and their arrays."""
+    key: str
+    places: tuple[Place, ...]
+    base: np.ndarray
+    vec: np.ndarray  # one row per candidate, columns LAT ... UID
+    codes: tuple[str, ...]  # country codes
+    how: str = ""  # "", "near" or "demonym": see PlaceFinder._candidates
+
+
+def _softmax_array(scores: np.ndarray) -> np.ndarray:
+    weights = np.exp(scores - scores.max())
+    return weights / weights.sum()
+
+
+def _inside_matrix(p: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """[i, j]: place i lies in area j (the vectorised :func:`_inside`)."""
+    fp, fa = p[:, FEATURE, None], a[None, :, FEATURE]
+    same = ((p[:, COUNTRY, None] == a[None, :, COUNTRY]) & (p[:, UID, None] != a[None, :, UID])
+            & (fp != FEATURE_CODE["country"]))
+    in_country = fa == FEATURE_CODE["country"]
+    in_admin1 = (fa == FEATURE_CODE["admin1"]) & (fp != FEATURE_CODE["admin1"]) & (p[:, ADMIN1, None] == a[None, :, NAME])
+    in_admin2 = ((fa == FEATURE_CODE["admin2"]) & (fp <= FEATURE_CODE["landmark"])
+                 & (p[:, ADMIN2, None] == a[None, :, NAME]) & (p[:, ADMIN1, None] == a[None, :, ADMIN1]))
+    return same & (in_country | in_admin1 | in_admin2)
+
+
+def _closeness_matrix(a: np.ndarray, b: np.ndarray, neighbours: np.ndarray | None = None) -> np.ndarray:
+    """[i, j]: 1 when one place contains the other or they are close, falling to 0 at FAR_KM
+    (equirectangular distance: close enough to the great circle below a few hundred km);
+    NEIGHBOUR_CLOSENESS between a country and a place in a country it borders ("Gaza" next to
+    "Israel" and "Egypt"). ``neighbours``: sorted codes of bordering pairs (see _pair_codes)."""
+    inside = _inside_matrix(a, b) | _inside_matrix(b, a).T
+    country = FEATURE_CODE["country"]
+    big = (a[:, FEATURE, None] >= country) | (b[None, :, FEATURE] >= country)
+    lat_a, lat_b = np.radians(a[:, LAT, None]), np.radians(b[None, :, LAT])
+    dx = np.radians(b[None, :, LON] - a[:, LON, None]) * np.cos((lat_a + lat_b) / 2)
+    km = 6371.0 * np.hypot(dx, lat_b - lat_a)
+    near = np.clip((FAR_KM - km) / (FAR_KM - NEAR_KM), 0.0, 1.0)
+    far = 0.0
+    if neighbours is not None and len(neighbours):
+        one_country = (a[:, FEATURE, None] == country) != (b[None, :, FEATURE] == country)
+        no_region = (a[:, FEATURE, None] != FEATURE_CODE["region"]) & (b[None, :, FEATURE] != FEATURE_CODE["region"])
+        bordering = np.isin(_pair_codes(a[:, COUNTRY, None], b[None, :, COUNTRY]), neighbours)
+        far = np.where(one_country & no_region & bordering, NEIGHBOUR_CLOSENESS, 0.0)
+    return np.where(inside, 1.0, np.where(big, far, near))
+
+
+def _pair_codes(x, y):
+    """One number for a pair of country numbers."""
+    return np.asarray(x) * 1_000_003.0 + np.asarray(y)
 
 
 def _inside(p: Place, area: Place) -> bool:
@@ -392,14 +645,6 @@ def _inside(p: Place, area: Place) -> bool:
         return (p.feature in ("city", "landmark") and _fold(p.admin2) == _fold(area.name)
                 and _fold(p.admin1) == _fold(area.admin1))  # district names repeat across provinces
     return False
-
-
-def _quick_km(a: Place, b: Place) -> float:
-    """Equirectangular distance: close enough to the great circle below a few hundred km."""
-    mean_lat = math.radians((a.latitude + b.latitude) / 2)
-    dx = math.radians(b.longitude - a.longitude) * math.cos(mean_lat)
-    dy = math.radians(b.latitude - a.latitude)
-    return 6371.0 * math.hypot(dx, dy)
 
 
 _fold = lru_cache(maxsize=100_000)(fold)
