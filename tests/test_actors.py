@@ -193,3 +193,19 @@ def test_a_cause_is_not_a_nationality(pipeline):
 def test_black_bloc_are_rioters(actors, nlp):
     names = {a.name for a in found(actors, nlp, "Black bloc demonstrators smashed bank windows.")}
     assert any(n.startswith("Rioters") for n in names)
+
+
+def test_foreign_forces_are_external(pipeline):
+    (e,) = pipeline.code_text("On 12 May 2022, a Russian armoured column shelled Ukrainian positions near Orikhiv.",
+                              published=date(2022, 5, 13))
+    inters = {e.actor1: e.inter1, e.actor2: e.inter2}
+    assert inters.get("Military Forces of Russia") == "External/Other forces"
+    assert inters.get("Military Forces of Ukraine", "State forces") == "State forces"
+
+
+def test_state_forces_at_home_stay_state_forces():
+    from eventwire.extract.actors import abroad
+
+    assert abroad(("Military Forces of the United States", "State forces"), "Somalia")[1] == "External/Other forces"
+    assert abroad(("Military Forces of the United States", "State forces"), "United States")[1] == "State forces"
+    assert abroad(("Police Forces of Kenya", "State forces"), "Kenya")[1] == "State forces"

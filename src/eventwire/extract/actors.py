@@ -309,7 +309,19 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str,
     a2 = (second.name, second.inter) if second else _default(_second_default(rule, unnamed_victims), country)
     if a2[0] and a2[0] == a1[0]:
         a2 = _default(rule.get("other2"), country) if rule.get("other2") else ("", "")
-    return a1, a2
+    return abroad(a1, country), abroad(a2, country)
+
+
+STATE_FORCE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(?P<country>.+?)(?: \(\d{4}-\d{0,4}\))?$")
+
+
+def abroad(actor: tuple[str, str], country: str) -> tuple[str, str]:
+    """A state's forces operating outside their country are External/Other forces (ACLED inter 8):
+    Russia's military in Ukraine, US forces in Somalia."""
+    m = STATE_FORCE.match(actor[0])
+    if country and actor[1] == "State forces" and m and m.group("country") != country:
+        return actor[0], "External/Other forces"
+    return actor
 
 
 def _victim_not_actor1(rule: dict) -> bool:
