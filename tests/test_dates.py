@@ -82,3 +82,10 @@ def test_an_approximate_day_reaches_the_event(pipeline):
     (e,) = pipeline.code_text("On or around 3 June 2022, gunmen killed two farmers near Maiduguri.",
                               published=date(2022, 6, 10))
     assert (e.event_date, e.time_precision) == ("2022-06-03", 2)
+
+
+def test_date_notes_are_not_read_as_event_text():
+    from eventwire.extract.dates import strip_date_notes
+
+    text = "Around 10 May 2022 (between 8 and 12 May), gunmen raided a village (Oudalan, Sahel)."
+    assert strip_date_notes(text) == "Around 10 May 2022, gunmen raided a village (Oudalan, Sahel)."

@@ -28,7 +28,8 @@ WD = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # ACLED's notes qualify a date: "Around 10 May 2022 (between 8 and 12 May)", "On or around 3 June",
 # "Around 15 September 2021 (month of)": an approximate day is precision 2, a month's 3
 APPROX = r"(?P<approx>\b(?:on\s+or\s+)?(?:around|about|approximately|circa)\s+(?:the\s+)?)?"
-NOTE = r"(?:\s*\((?P<note>(?:between|week|month|year|sometime|on or|around|exact date)[^)]{0,60})\))?"
+NOTE_BODY = r"(?:between|week|month|year|sometime|on or|around|exact date)[^)]{0,60}"
+NOTE = rf"(?:\s*\((?P<note>{NOTE_BODY})\))?"
 PATTERNS = [
     ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
     ("dmy", rf"{APPROX}\b{D}\s+(?:of\s+)?{M}(?:,?\s+{Y})?\b{NOTE}"),
@@ -49,6 +50,12 @@ PATTERNS = [
     ("days_span", r"\b(?:in|over|during|after)\s+(?:the\s+(?:past|last)\s+)?(?P<n>two|three|four|five|six|seven|several|\d)\s+days\b"),
 ]
 COMPILED = [(name, re.compile(p, re.I)) for name, p in PATTERNS]
+DATE_NOTE = re.compile(rf"\s*\({NOTE_BODY}\)", re.I)
+
+
+def strip_date_notes(text: str) -> str:
+    """A sentence without its date notes: "(between 8 and 12 May)" is no clash "between" two sides."""
+    return DATE_NOTE.sub("", text)
 
 
 def find_dates(text: str, published: date | None, offset: int = 0, sentence: int = 0) -> list[DateMention]:
