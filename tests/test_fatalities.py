@@ -135,3 +135,19 @@ def test_put_to_death(nlp, text, best):
 
 def test_a_death_sentence_is_no_death(nlp):
     assert deaths(nlp, "A military court sentenced 6 soldiers to death for desertion.") is None
+
+
+def test_a_lynching_reaches_the_event(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("On 3 May 2022, a mob beat 2 suspected thieves to death in Onitsha.",
+                              published=date(2022, 5, 4))
+    assert (e.sub_event_type, e.fatalities, e.actor2) == ("Mob violence", 2, "Civilians (Nigeria)")
+
+
+def test_a_year_never_reaches_the_event(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("On 27 September 2020, unidentified gunmen shot dead a village councilor in "
+                              "Cotabato City.", published=date(2020, 9, 28))
+    assert e.fatalities == 1
