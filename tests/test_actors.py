@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from eventwire.extract.actors import choose_actors, get_actor_dictionary, interaction, resolve_options
@@ -158,3 +160,52 @@ def test_a_list_after_a_colon_is_not_a_source():
     assert source_tags("Bomb kills six in market - police.")
     assert source_tags("Police: six killed in market blast.")
     assert not source_tags("Four people were killed in the raid: two soldiers and two civilians.")
+
+
+def test_a_country_alias_names_the_military(actors, nlp):
+    names = {a.name for a in found(actors, nlp, "A US drone strike hit a car carrying AQAP members.")}
+    assert {"Military Forces of the United States", "AQAP: Al Qaeda in the Arabian Peninsula"} <= names
+    assert not any("Central African" in a.name for a in found(actors, nlp, "A car bomb exploded near us."))
+
+
+def test_two_nationalities_of_one_noun_are_two_actors(actors, nlp):
+    names = {a.name for a in found(actors, nlp, "Ukrainian and Russian forces clashed near Orikhiv.")}
+    assert {"Military Forces of Ukraine", "Military Forces of Russia"} <= names
+
+
+def test_a_nationality_of_a_column(actors, nlp):
+    names = {a.name for a in found(actors, nlp, "A Russian armoured column moved through the village.")}
+    assert "Military Forces of Russia" in names
+
+
+def test_people_are_civilians_only_as_victims(actors, nlp):
+    assert any(a.name.startswith("Civilians") and a.role == "patient"
+               for a in found(actors, nlp, "Police arrested a prominent opposition activist."))
+    assert not found(actors, nlp, "People gathered at the market.")
+
+
+def test_a_cause_is_not_a_nationality(pipeline):
+    (e,) = pipeline.code_text("Pro-Palestine demonstrators rallied peacefully in Chicago on Monday.",
+                              published=date(2023, 11, 8))
+    assert e.actor1 == "Protesters (United States)"
+
+
+def test_black_bloc_are_rioters(actors, nlp):
+    names = {a.name for a in found(actors, nlp, "Black bloc demonstrators smashed bank windows.")}
+    assert any(n.startswith("Rioters") for n in names)
+
+
+def test_foreign_forces_are_external(pipeline):
+    (e,) = pipeline.code_text("On 12 May 2022, a Russian armoured column shelled Ukrainian positions near Orikhiv.",
+                              published=date(2022, 5, 13))
+    inters = {e.actor1: e.inter1, e.actor2: e.inter2}
+    assert inters.get("Military Forces of Russia") == "External/Other forces"
+    assert inters.get("Military Forces of Ukraine", "State forces") == "State forces"
+
+
+def test_state_forces_at_home_stay_state_forces():
+    from eventwire.extract.actors import abroad
+
+    assert abroad(("Military Forces of the United States", "State forces"), "Somalia")[1] == "External/Other forces"
+    assert abroad(("Military Forces of the United States", "State forces"), "United States")[1] == "State forces"
+    assert abroad(("Police Forces of Kenya", "State forces"), "Kenya")[1] == "State forces"

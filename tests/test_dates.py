@@ -64,3 +64,28 @@ def test_background_dates_are_marked():
 def test_event_date_prefers_day_precision():
     found = find_dates("Last week's unrest spread, and on Tuesday police fired tear gas.", PUB)
     assert event_date(found, PUB).day == date(2019, 3, 12)
+
+
+@pytest.mark.parametrize("text,published,day,precision", [
+    ("Around 10 May 2022 (between 8 and 12 May), gunmen raided a village.", date(2022, 5, 14), date(2022, 5, 10), 2),
+    ("Around 15 September 2021 (month of), soldiers clashed with rebels.", date(2021, 9, 30), date(2021, 9, 15), 3),
+    ("On or around 3 June, police arrested four traders.", date(2022, 6, 10), date(2022, 6, 3), 2),
+    ("On 3 June 2022, police arrested four traders.", date(2022, 6, 10), date(2022, 6, 3), 1),
+    ("Fighting resumed in mid-March.", date(2022, 3, 25), date(2022, 3, 15), 3),
+])
+def test_acled_note_precision(text, published, day, precision):
+    found = event_date(find_dates(text, published), published)
+    assert (found.day, found.precision) == (day, precision)
+
+
+def test_an_approximate_day_reaches_the_event(pipeline):
+    (e,) = pipeline.code_text("On or around 3 June 2022, gunmen killed two farmers near Maiduguri.",
+                              published=date(2022, 6, 10))
+    assert (e.event_date, e.time_precision) == ("2022-06-03", 2)
+
+
+def test_date_notes_are_not_read_as_event_text():
+    from eventwire.extract.dates import strip_date_notes
+
+    text = "Around 10 May 2022 (between 8 and 12 May), gunmen raided a village (Oudalan, Sahel)."
+    assert strip_date_notes(text) == "Around 10 May 2022, gunmen raided a village (Oudalan, Sahel)."

@@ -107,3 +107,47 @@ def test_who_the_members_are_comes_from_their_modifiers(nlp):
     assert deaths(nlp, "Gunmen kill 10 security forces members.").deaths_a == 10
     assert deaths(nlp, "Twenty armed men killed near Dallen.").deaths_b == 20
     assert deaths(nlp, "Gunmen killed five family members.").deaths_civilians == 5
+
+
+@pytest.mark.parametrize("text,best", [
+    ("On 27 September 2020, unidentified gunmen shot dead a village councilor in Cotabato City.", 1),
+    ("On 4 March 2019, 5 farmers were killed by herders.", 5),
+    ("In 2018, 9 policemen died in an ambush near the border.", 9),
+])
+def test_years_and_dates_never_count(nlp, text, best):
+    assert deaths(nlp, text).best == best
+
+
+def test_a_date_alone_is_no_toll(nlp):
+    assert deaths(nlp, "On 12 June 2021, 2021 shots were fired and the crowd dispersed.") is None
+
+
+@pytest.mark.parametrize("text,best", [
+    ("A mob beat 2 suspected thieves to death in Ikeja.", 2),
+    ("Youths beat a Fulani cattle trader to death near the market.", 1),
+    ("A crowd lynched and burned 4 suspected gang members.", 4),
+    ("A woman accused of witchcraft was stoned to death by villagers.", 1),
+    ("Assailants hacked three farmers to death with machetes.", 3),
+])
+def test_put_to_death(nlp, text, best):
+    assert deaths(nlp, text).best == best
+
+
+def test_a_death_sentence_is_no_death(nlp):
+    assert deaths(nlp, "A military court sentenced 6 soldiers to death for desertion.") is None
+
+
+def test_a_lynching_reaches_the_event(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("On 3 May 2022, a mob beat 2 suspected thieves to death in Onitsha.",
+                              published=date(2022, 5, 4))
+    assert (e.sub_event_type, e.fatalities, e.actor2) == ("Mob violence", 2, "Civilians (Nigeria)")
+
+
+def test_a_year_never_reaches_the_event(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("On 27 September 2020, unidentified gunmen shot dead a village councilor in "
+                              "Cotabato City.", published=date(2020, 9, 28))
+    assert e.fatalities == 1

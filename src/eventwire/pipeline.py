@@ -17,7 +17,7 @@ from . import __version__
 from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction, kind,
                              resolve_options, role_table)
 from .extract.dateline import dateline_span
-from .extract.dates import event_date, find_dates
+from .extract.dates import event_date, find_dates, strip_date_notes
 from .extract.events import Classification, get_classifier
 from .extract.fatalities import sentence_fatalities
 from .extract.places import PlaceFinder, doc_text, event_location, focus_country
@@ -90,7 +90,7 @@ class Pipeline:
         for m in mentions:
             m.dateline = bool(dateline and dateline[0] <= m.start < dateline[1])
         places = self.places.resolve(doc, mentions)
-        labels = self.classifier.classify_all([sent.text for sent in sents])
+        labels = self.classifier.classify_all([strip_date_notes(sent.text) for sent in sents])
         findings = [self.read_sentence(i, sent, label, article.published)
                     for i, (sent, label) in enumerate(zip(sents, labels))]
         if dateline:

@@ -21,9 +21,6 @@ from ..textnorm import fold
 
 INTER_ORDER = ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
                "Protesters", "Civilians", "External/Other forces"]
-WEAPON_NOUNS = {"drone", "strike", "airstrike", "rocket", "missile", "jet", "warplane", "artillery",
-                "shelling", "shell", "aircraft", "helicopter", "bombardment", "raid", "mortar",
-                "gunship", "plane", "bomber", "offensive", "operation", "tank", "gunboat", "navy"}
 NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
 
 
@@ -34,6 +31,7 @@ class ActorEntry:
     generic: bool
     countries: tuple[str, ...] = ()
     fallback: bool = False
+    patient_only: bool = False
 
 
 class ActorDictionary:
@@ -60,7 +58,8 @@ class ActorDictionary:
             self._patterns(nlp, self.identity, len(self.identity_names) - 1, item.get("words") or [])
         for generic in data.get("generic", []):
             entry = self._add(ActorEntry(generic["name"], generic["inter"], True,
-                                         fallback=bool(generic.get("fallback"))))
+                                         fallback=bool(generic.get("fallback")),
+                                         patient_only=bool(generic.get("patient_only"))))
             words = set(generic.get("words") or [])
             words |= {w + "s" for w in words if not w.endswith("s") and " " not in w}
             self._patterns(nlp, self.lower, entry, words)
@@ -88,7 +87,9 @@ class ActorDictionary:
             if start < last_end:
                 continue
             last_end = end
-            out.append(self._mention(doc[start:end], spans[(start, end)], sentence_index))
+            mention = self._mention(doc[start:end], spans[(start, end)], sentence_index)
+            if mention.role == "patient" or not self.entries[spans[(start, end)][0]].patient_only:
+                out.append(mention)
         out.extend(self._nationality_actors(sent, sentence_index, out))
         quoted = source_tags(sent.text, sent.start_char)
         out = [replace(a, role="source") if any(s <= a.start < e for s, e in quoted) else a for a in out]
@@ -116,17 +117,22 @@ class ActorDictionary:
     def _nationality_actors(self, sent, sentence_index: int, found: list[ActorMention]) -> list[ActorMention]:
         """'a Turkish drone strike', 'Russian rockets' -> Military Forces of Turkey / Russia."""
         taken = {(a.start, a.end) for a in found}
+        names = {a.name for a in found}
         out = []
         for tok in sent:
-            country = self.demonyms.get(fold(tok.text))
-            if not country or tok.head.lemma_.lower() not in WEAPON_NOUNS or tok.dep_ not in ("amod", "compound", "nmod"):
+            country = country_word(tok)
+            head = _modified_noun(tok)
+            if not country or head is None or any(s <= tok.idx < e for s, e in taken) or cause_word(tok):
                 continue
-            if any(s <= tok.idx < e for s, e in taken):
-                continue
-            head = tok.head
-            out.append(ActorMention(text=f"{tok.text} {head.text}", start=tok.idx, end=head.idx + len(head.text),
-                                    sentence=sentence_index, name=fill_country("Military Forces of {country}", country),
-                                    inter="State forces", role="agent", generic=True))
+            name = fill_country("Military Forces of {country}", country)
+            if head.lemma_.lower() not in military_nouns() and (tok.dep_ != "conj" or name in names):
+                continue  # 'Ukrainian and Russian forces': the second nationality is a second actor
+            start = min(tok.idx, head.idx)
+            out.append(ActorMention(text=sent.doc[min(tok.i, head.i): max(tok.i, head.i) + 1].text, start=start,
+                                    end=max(tok.idx + len(tok), head.idx + len(head)), sentence=sentence_index,
+                                    name=name, inter="State forces", role=role_of(sent.doc[head.i: head.i + 1]),
+                                    generic=True))
+            names.add(name)
         return out
 
     def nationality(self, span) -> str:
@@ -134,12 +140,12 @@ class ActorDictionary:
         root = span.root
         nearby = list(root.lefts) + list(span) + [t for t in root.children if t.dep_ == "prep"]
         for tok in nearby:
-            name = self.demonyms.get(fold(tok.text))
-            if name and tok.ent_type_ != "PERSON":
+            name = country_word(tok)
+            if name and tok.ent_type_ != "PERSON" and not cause_word(tok):
                 return name
             if tok.dep_ == "prep" and tok.lower_ == "of":
                 for obj in tok.children:
-                    name = self.demonyms.get(fold(obj.text))
+                    name = country_word(obj)
                     if name:
                         return name
         return ""
@@ -154,6 +160,39 @@ def demonym_table() -> dict[str, str]:
             if word:
                 table.setdefault(fold(word), row["name"])
     return table
+
+
+@lru_cache(maxsize=None)
+def alias_table() -> dict[str, str]:
+    """A country's one-word aliases, exactly as written ("US", "U.S.", "UAE"; not "us" or "car")."""
+    return {a: row["name"] for row in countries() for a in (row.get("aliases") or "").split(";")
+            if a and " " not in a}
+
+
+def country_word(tok) -> str:
+    """The country a word names by its demonym, name or alias, or ""."""
+    return demonym_table().get(fold(tok.text)) or alias_table().get(tok.text, "")
+
+
+@lru_cache(maxsize=None)
+def military_nouns() -> frozenset[str]:
+    """Nouns a nationality turns into that state's military ("a Turkish drone strike"): actors.yaml."""
+    return frozenset(load_yaml("actors.yaml").get("military_nouns", []))
+
+
+def _modified_noun(tok):
+    """The noun a nationality word modifies: 'Russian column', 'Ukrainian and Russian forces'."""
+    if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"):
+        return tok.head.head
+    return tok.head if tok.dep_ in ("amod", "compound", "nmod") else None
+
+
+def cause_word(tok) -> bool:
+    """'pro-Palestine', 'anti-Israel': the country is a cause, not who the actor is."""
+    doc = tok.doc
+    if re.match(r"(?:pro|anti)-", tok.lower_):
+        return True
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "\u2013") and doc[tok.i - 2].lower_ in ("pro", "anti")
 
 
 SAY_LEMMAS = {"say", "report", "announce", "claim", "confirm", "tell", "state", "add"}
@@ -270,7 +309,19 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str,
     a2 = (second.name, second.inter) if second else _default(_second_default(rule, unnamed_victims), country)
     if a2[0] and a2[0] == a1[0]:
         a2 = _default(rule.get("other2"), country) if rule.get("other2") else ("", "")
-    return a1, a2
+    return abroad(a1, country), abroad(a2, country)
+
+
+STATE_FORCE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(?P<country>.+?)(?: \(\d{4}-\d{0,4}\))?$")
+
+
+def abroad(actor: tuple[str, str], country: str) -> tuple[str, str]:
+    """A state's forces operating outside their country are External/Other forces (ACLED inter 8):
+    Russia's military in Ukraine, US forces in Somalia."""
+    m = STATE_FORCE.match(actor[0])
+    if country and actor[1] == "State forces" and m and m.group("country") != country:
+        return actor[0], "External/Other forces"
+    return actor
 
 
 def _victim_not_actor1(rule: dict) -> bool:

@@ -1,7 +1,8 @@
 """Dates: find date expressions and resolve them against the publication date.
 
-ACLED time_precision: 1 exact day, 2 a week or similar span (midpoint coded), 3 a month (midpoint,
-or the first/last day for "beginning"/"end of"). Nothing is ever resolved against today's date:
+ACLED time_precision: 1 exact day, 2 a week or similar span (midpoint coded) or an approximate
+day ("on or around 3 June", "Around 10 May (between 8 and 12 May)"), 3 a month (midpoint, or the
+first/last day for "beginning"/"end of"; or a day whose note says "(month of)"). Nothing is ever resolved against today's date:
 without a publication date, relative expressions stay unresolved (day=None, precision 3).
 """
 from __future__ import annotations
@@ -24,10 +25,15 @@ M = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|j
 D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 Y = r"(?P<year>(?:19|20)\d{2})"
 WD = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# ACLED's notes qualify a date: "Around 10 May 2022 (between 8 and 12 May)", "On or around 3 June",
+# "Around 15 September 2021 (month of)": an approximate day is precision 2, a month's 3
+APPROX = r"(?P<approx>\b(?:on\s+or\s+)?(?:around|about|approximately|circa)\s+(?:the\s+)?)?"
+NOTE_BODY = r"(?:between|week|month|year|sometime|on or|around|exact date)[^)]{0,60}"
+NOTE = rf"(?:\s*\((?P<note>{NOTE_BODY})\))?"
 PATTERNS = [
     ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
-    ("dmy", rf"\b{D}\s+(?:of\s+)?{M}(?:,?\s+{Y})?\b"),
-    ("mdy", rf"\b{M}\s+{D}(?:,?\s+{Y})?\b"),
+    ("dmy", rf"{APPROX}\b{D}\s+(?:of\s+)?{M}(?:,?\s+{Y})?\b{NOTE}"),
+    ("mdy", rf"{APPROX}\b{M}\s+{D}(?:,?\s+{Y})?\b{NOTE}"),
     ("two_weekdays", r"\b(?:on\s+)?(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:and|to|through|-)\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("weekday", rf"\b(?:(?:late|early)\s+)?(?:last\s+)?{WD}(?:\s+(?:night|morning|evening|afternoon))?\b"),
     ("yesterday", r"\b(?:yesterday|last night)\b"),
@@ -44,6 +50,12 @@ PATTERNS = [
     ("days_span", r"\b(?:in|over|during|after)\s+(?:the\s+(?:past|last)\s+)?(?P<n>two|three|four|five|six|seven|several|\d)\s+days\b"),
 ]
 COMPILED = [(name, re.compile(p, re.I)) for name, p in PATTERNS]
+DATE_NOTE = re.compile(rf"\s*\({NOTE_BODY}\)", re.I)
+
+
+def strip_date_notes(text: str) -> str:
+    """A sentence without its date notes: "(between 8 and 12 May)" is no clash "between" two sides."""
+    return DATE_NOTE.sub("", text)
 
 
 def find_dates(text: str, published: date | None, offset: int = 0, sentence: int = 0) -> list[DateMention]:
@@ -96,7 +108,16 @@ def resolve_calendar(m: re.Match, published: date | None) -> DateMention | None:
     if year is None:
         return _mention(None, 3)
     d = _safe_date(year, month, day)
-    return _mention(d, 1) if d else None
+    return _mention(d, _calendar_precision(m)) if d else None
+
+
+def _calendar_precision(m: re.Match) -> int:
+    """1 for a day; 2 for an approximate day or a span in a note; 3 when the note says the month
+    ("(month of)") or the year."""
+    note = (m.groupdict().get("note") or "").lower()
+    if re.search(r"\b(?:month|year)\b", note):
+        return 3
+    return 2 if note or m.groupdict().get("approx") else 1
 
 
 def most_recent_weekday(weekday: int, published: date) -> date:

@@ -36,11 +36,38 @@ def numbers() -> dict:
     return load_yaml("numbers.yaml")
 
 
+NON_COUNT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+MONTHS = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$")
+
+
+def not_a_count(tok) -> bool:
+    """A number that counts no people: a year, a day of a month, a time, a percentage or a
+    distance ("27 September 2020", "at 3 pm", "10 km"). A number that modifies a noun for
+    people counts them, whatever the entity recogniser says ("between 10 and 15 people")."""
+    if _counts_a_noun(tok):
+        return False
+    if tok.ent_type_ in NON_COUNT_ENTS or re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
+        return True  # "in 2020", "three days", "10 percent"
+    doc = tok.doc
+    return any(MONTHS.match(doc[i].text) for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc))
+
+
+def _counts_a_noun(tok) -> bool:
+    while tok.dep_ in ("conj", "cc", "quantmod") and tok.head is not tok and tok.head.like_num:
+        tok = tok.head
+    head = tok.head
+    return (tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not MONTHS.match(head.text)
+            and head.lemma_.lower() not in numbers()["units"])
+
+
 def parse_number(tokens: list) -> int | None:
     """The value of a number phrase ("40", "1,200", "twenty-five", "two hundred", "dozens")."""
     table = numbers()
     total, current, found = 0, 0, False
     for tok in tokens:
+        if tok.like_num and not_a_count(tok):
+            continue
         word = tok.lower_.strip()
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
             current += int(word.replace(",", ""))
@@ -182,9 +209,7 @@ def victims_of(trigger) -> list:
                  "slaughter", "decapitate"):
         if trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
             heads.append(trigger.head)  # "40 people killed in ..."
-        for child in trigger.children:
-            if child.dep_ in ("nsubjpass", "dobj"):
-                heads.append(child)
+        heads.extend(_objects(trigger))
         if _headline_passive(trigger):
             heads.extend(c for c in trigger.children if c.dep_ == "nsubj")  # "Twenty men killed near ..."
     elif lemma in ("die", "perish"):
@@ -200,14 +225,14 @@ def victims_of(trigger) -> list:
             if child.dep_ in ("npadvmod", "nummod", "nsubj") or child.like_num:
                 heads.append(child)
         head = trigger.head
-        if trigger.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        if trigger.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advmod") and head.pos_ in ("VERB", "AUX"):
             for child in head.children:
                 if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child is not trigger:
                     heads.append(child)
         if trigger.pos_ in ("NOUN", "ADJ") and trigger.dep_ in ("dobj", "nsubj", "pobj", "conj"):
             heads.append(trigger)  # "40 dead"
     elif lemma in ("death", "fatality"):
-        heads.append(trigger)
+        heads.extend(_put_to_death(trigger) or [trigger])
     elif lemma in ("toll",):
         for tok in trigger.head.subtree if trigger.dep_ == "nsubj" else trigger.subtree:
             if tok.like_num and tok.dep_ in ("pobj", "attr", "dobj", "nummod", "npadvmod", "appos"):
@@ -220,6 +245,29 @@ def victims_of(trigger) -> list:
         if trigger.head.lemma_ == "lose":
             heads.extend(c for c in trigger.head.children if c.dep_ == "nsubj")
     return heads
+
+
+def _objects(verb) -> list:
+    """Who a verb acts on; verbs conjoined without their own object share the next one's
+    ("lynched and burned four suspects")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not found:
+        for conj in verb.conjuncts:
+            found = [c for c in conj.children if c.dep_ in ("nsubjpass", "dobj")]
+            if found:
+                break
+    return found
+
+
+def _put_to_death(death) -> list:
+    """"beat two thieves to death", "was stoned to death": the victims of the verb."""
+    prep = death.head
+    verb = prep.head
+    if verb.lemma_.lower() in ("sentence", "condemn"):
+        return []  # a death sentence is not a death
+    if death.dep_ == "pobj" and prep.lower_ == "to" and verb.pos_ in ("VERB", "AUX"):
+        return _objects(verb)
+    return []
 
 
 def _headline_passive(trigger) -> bool:
@@ -279,7 +327,7 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
         for cat, counted in per_trigger.items():
             groups.setdefault(cat, []).append(counted)
     if not groups:
-        return _regex_fatalities(sent.text)
+        return _regex_fatalities(sent)
     return _combine(groups, sent.text)
 
 
@@ -313,9 +361,10 @@ _REGEX = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+)?(?:killed|dead|died|slain)\b", re.I)
 
 
-def _regex_fatalities(text: str) -> Fatalities | None:
-    """Fallback for sentences the parser misreads: "<number> ... killed"."""
-    m = _REGEX.search(text)
+def _regex_fatalities(sent) -> Fatalities | None:
+    """Fallback for sentences the parser misreads: "<number> ... killed" (never a year or a date)."""
+    text = sent.text
+    m = next((m for m in _REGEX.finditer(text) if not _date_at(sent, m.start("n"))), None)
     if not m:
         return None
     table = numbers()
@@ -325,3 +374,9 @@ def _regex_fatalities(text: str) -> Fatalities | None:
         return None
     return Fatalities(best=value, low=value, high=value, deaths_unknown=value, evidence=text)
 
+
+
+def _date_at(sent, offset: int) -> bool:
+    """The number at this character offset of the sentence is a date, a year or a time."""
+    tok = sent.char_span(offset, offset + 1, alignment_mode="expand")
+    return tok is not None and len(tok) > 0 and not_a_count(tok[0])
