@@ -237,3 +237,17 @@ def test_an_abbreviated_name_also_gets_its_spelled_out_candidates(finder, nlp):
     mentions = resolve_names(finder, nlp, "The council of Mt. Pleasant, near Charleston, approved the plan.",
                              ["Mt. Pleasant", "Charleston"])
     assert mentions[0].place.name == "Mount Pleasant" and mentions[0].place.admin1 == "South Carolina"
+
+
+def test_a_place_before_its_district_and_province_in_brackets(finder, nlp):
+    # ACLED's note style: the object of a verb, known only through its bracket
+    doc = nlp("On 12 May 2022, militants attacked Oicha (Beni, Nord-Kivu), killing 9 civilians.")
+    texts = [m.text for m in finder.find(doc)]
+    assert "Oicha" in texts
+
+
+def test_a_hyphenated_name_cut_by_the_tagger_is_joined(finder, nlp):
+    doc = nlp("A bomb exploded in Mazar-i-Sharif on Friday.")
+    mentions = finder.resolve(doc, finder.find(doc))
+    assert [m.text for m in mentions] == ["Mazar-i-Sharif"]
+    assert mentions[0].place.country_code == "AF"

@@ -46,6 +46,8 @@ QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2
 # spelled out at the start or end of a name (its candidates are added to the abbreviated name's)
 ABBREVIATIONS = {"co": "county", "twp": "township", "mt": "mount", "ft": "fort", "pt": "point",
                  "n": "north", "s": "south", "e": "east", "w": "west"}
+# lower-case words inside a place name: "Ras al Ain", "Mazar-i-Sharif", "Dera Ismail Khan"
+JOINERS = ("al", "el", "ad", "as", "ar", "an", "de", "-", "i", "e")
 PART_OF = re.compile(r"(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
                      r"greater|downtown|metro|metropolitan|suburban|uptown|midtown|(?:north|south)(?:east|west)(?:ern)?) "
                      r"(?P<name>.+)")
@@ -137,7 +139,7 @@ class PlaceFinder:
         an institution's name ("Dublin City Council")."""
         label = ent.label_
         if label in ("GPE", "LOC"):
-            yield ent
+            yield self._hyphenated(doc, ent)
         elif label == "FAC" and self.gaz.candidates(_trim(ent.text)):
             yield ent
         elif label == "NORP" and (fold(ent.text) in self.demonyms or self._demonym_candidates(fold(ent.text))):
@@ -150,6 +152,16 @@ class PlaceFinder:
                     if len(ent) > k and ent[k].lower_ in INSTITUTIONS and self._known_town(ent[:k].text):
                         yield ent[:k]
                         break
+
+    def _hyphenated(self, doc, ent):
+        """An entity cut at a hyphen of a longer name the gazetteer knows: "Mazar" of
+        "Mazar-i-Sharif"."""
+        end = ent.end
+        while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha and end - ent.end < 4:
+            end += 2
+        if end > ent.end and self.gaz.candidates(doc[ent.start:end].text):
+            return doc[ent.start:end]
+        return ent
 
     def _dateline_place(self, doc):
         """The town of a dateline ("GAINESVILLE -", "KABUL, May 3 (Agency) -"), if the gazetteer knows it."""
@@ -188,7 +200,7 @@ class PlaceFinder:
             tok = doc[i]
             if tok.is_title or tok.is_upper and len(tok) > 2:
                 j = i
-                while j < n and (doc[j].is_title or doc[j].lower_ in ("al", "el", "ad", "as", "ar", "an", "de", "-")) and j - i < 4:
+                while j < n and (doc[j].is_title or doc[j].lower_ in JOINERS) and j - i < 6:
                     j += 1
                 while j > i and not doc[j - 1].is_title:
                     j -= 1
@@ -196,7 +208,7 @@ class PlaceFinder:
                     prev = doc[i - 1].lower_ if i > 0 else ""
                     nxt = doc[j].lower_ if j < n else ""
                     cued = prev in CUES or prev in PLACE_NOUNS or nxt in ADMIN_WORDS or nxt in PLACE_NOUNS \
-                        or self._after_country_possessive(doc, i, doc[i:j].text)
+                        or self._after_country_possessive(doc, i, doc[i:j].text) or _admin_bracket(doc, j)
                     if cued and i > 0 and not (doc[i].is_sent_start) and self.gaz.candidates(doc[i:j].text):
                         yield doc[i:j]
                     elif cued and self.gaz.candidates(doc[i:j].text) and prev in CUES:
@@ -509,6 +521,13 @@ class PlaceFinder:
             if areas:
                 return areas
         return []
+
+
+def _admin_bracket(doc, j: int) -> bool:
+    """ACLED's note style names a place's district and province in brackets after it:
+    "Oicha (Beni, Nord-Kivu)"."""
+    return j + 3 < len(doc) and doc[j].text == "(" and doc[j + 1].is_title and any(
+        t.text == "," for t in doc[j + 2: j + 6])
 
 
 def _named_after(admin: Place, town: Place) -> bool:
