@@ -25,13 +25,12 @@ from functools import lru_cache
 from ..models import Article, Event
 from ..resources import by_sub_event_type, load_yaml
 from .classify import ACLED_LABELS
-from .common import admin1_match, code_all, first, located_within, parse_day, to_float, to_int
+from .common import YEAR_RANGE, admin1_match, code_all, first, located_within, parse_day, to_float, to_int
 from .metrics import confusion, share, weighted_f1
 
 LOCATION_KM = 25.0
 CURRENT_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
                  "Strategic developments")
-YEAR_RANGE = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
 # Notes in which ACLED says it could not establish the toll: fatalities are not scored there.
 UNKNOWN_TOLL = re.compile(
     r"\b(?:fatalit(?:y|ies)|casualt(?:y|ies)|deaths?|death toll|toll|killed|dead)\b[^.;]{0,40}?"

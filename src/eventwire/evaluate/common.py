@@ -10,6 +10,9 @@ from ..gazetteer import ADMIN_SUFFIXES, haversine_km
 from ..models import Article, CodedArticle
 from ..textnorm import fold
 
+# an ACLED actor name's years in power: "Military Forces of Iraq (2014-)"
+YEAR_RANGE = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
+
 BATCH_SIZE = 16
 
 

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Article, Event
-from .common import admin1_match, code_all, day_of, first, located_within, parse_day, to_float, to_int, within
+from .common import (YEAR_RANGE, admin1_match, code_all, day_of, first, located_within, parse_day, to_float,
+                     to_int, within)
 from .metrics import share
 
 LOCATION_KM = 50.0
 ENTRY = re.compile(r"^(?P<outlet>.*?),(?P<date>\d{4}-\d{2}-\d{2}),(?P<headline>.*)$", re.S)
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-YEAR_RANGE = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
 TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 NON_WORD = re.compile(r"[^0-9a-z]+")
 

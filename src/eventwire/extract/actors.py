@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..models import ActorMention
 from ..resources import countries, load_yaml
 from ..textnorm import fold
+from .fatalities import headline_passive
 
 INTER_ORDER = ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
                "Protesters", "Civilians", "External/Other forces"]
@@ -222,7 +223,7 @@ def role_of(span) -> str:
         tok = tok.head
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
         return "source"
-    if tok.dep_ == "nsubj" and _headline_passive(tok.head):
+    if tok.dep_ == "nsubj" and headline_passive(tok.head):
         return "patient"  # "Twenty armed men killed near X"
     if tok.dep_ == "nsubj":
         return "agent"
@@ -237,12 +238,6 @@ def role_of(span) -> str:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok:
         return role_of(tok.doc[tok.head.head.i: tok.head.head.i + 1])  # "dozens of IS militants"
     return _object_of_violence(span)
-
-
-def _headline_passive(verb) -> bool:
-    """A headline's passive without its auxiliary ("Twenty armed men killed"): a past participle
-    with a subject, no auxiliary and no object."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
 # headline verbs whose object is the victim or target; and the words a count is made of

@@ -201,16 +201,20 @@ def phrase_nouns(head) -> list:
     return nouns
 
 
+# verbs whose object or passive subject is the dead
+KILLING_VERBS = frozenset({"kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
+                           "slaughter", "decapitate"})
+
+
 def victims_of(trigger) -> list:
     """The noun phrases a death word governs."""
     lemma = trigger.lemma_.lower()
     heads = []
-    if lemma in ("kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
-                 "slaughter", "decapitate"):
+    if lemma in KILLING_VERBS:
         if trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
             heads.append(trigger.head)  # "40 people killed in ..."
         heads.extend(_objects(trigger))
-        if _headline_passive(trigger):
+        if headline_passive(trigger):
             heads.extend(c for c in trigger.children if c.dep_ == "nsubj")  # "Twenty men killed near ..."
     elif lemma in ("die", "perish"):
         for child in trigger.children:
@@ -270,11 +274,10 @@ def _put_to_death(death) -> list:
     return []
 
 
-def _headline_passive(trigger) -> bool:
-    """A headline's passive without its auxiliary: "Twenty armed men killed near X" (spaCy reads
-    "men" as the subject of "killed")."""
-    children = list(trigger.children)
-    return trigger.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children)
+def headline_passive(verb) -> bool:
+    """A headline's passive without its auxiliary ("Twenty armed men killed near X": spaCy reads
+    "men" as the subject of "killed"): a past participle with no auxiliary and no object."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
 INJURY_LEMMAS = {"injure", "wound", "hurt", "injured", "wounded"}
@@ -289,10 +292,8 @@ def _casualty_figure(trigger) -> bool:
     return len(nxt) >= 1 and nxt[0].lemma_.lower() in INJURY_LEMMAS
 
 
-KILLING = {"kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
-           "slaughter", "decapitate", "die", "perish"}
-DEATH_LEMMAS = {"kill", "slay", "behead", "execute", "massacre", "murder", "assassinate", "lynch",
-                "slaughter", "decapitate", "die", "perish", "dead", "death", "fatality", "toll", "life"}
+KILLING = KILLING_VERBS | {"die", "perish"}
+DEATH_LEMMAS = KILLING | {"dead", "death", "fatality", "toll", "life"}
 
 
 def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:

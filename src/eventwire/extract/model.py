@@ -170,7 +170,8 @@ class ModelClassifier:
         counts = [self.model.counts(features(t, r)) for t, r in zip(texts, ruled)]
         out = []
         for i, r in enumerate(ruled):
-            alone = self.decide(self.model.probabilities_of(counts[i]), r)
+            own = self.model.probabilities_of(counts[i])
+            alone = self.decide(own, r)
             lo, hi = max(0, i - self.window), min(len(texts), i + self.window + 1)
             if hi - lo == 1 or self.context_weight <= 0 or (alone.code is None and not r.matched):
                 out.append(alone)  # context re-reads a candidate event; it never makes one
@@ -179,8 +180,7 @@ class ModelClassifier:
             for c in counts[lo:hi]:
                 for j, n in c.items():
                     window[j] = window.get(j, 0) + n
-            probs = mix(self.model.probabilities_of(counts[i]), self.model.probabilities_of(window),
-                        self.context_weight)
+            probs = mix(own, self.model.probabilities_of(window), self.context_weight)
             out.append(self.in_context(alone, self.decide(probs, r)))
         return out
 

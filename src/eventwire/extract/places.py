@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..gazetteer import Gazetteer, haversine_km
+from ..gazetteer import Gazetteer
 from ..models import Place, PlaceMention
 from ..textnorm import fold
 from .actors import demonym_table
