@@ -151,3 +151,47 @@ def test_a_year_never_reaches_the_event(pipeline):
     (e,) = pipeline.code_text("On 27 September 2020, unidentified gunmen shot dead a village councilor in "
                               "Cotabato City.", published=date(2020, 9, 28))
     assert e.fatalities == 1
+
+
+# ---- second ACLED-style set (acled_style_notes_2.csv): its misses, with invented sentences ----
+
+@pytest.mark.parametrize("text,best", [
+    ("14 Hisba guards and 3 traders were killed.", 17),  # a number on the compound "Hisba"
+    ("Between 4 and 6 herders were reported killed.", 4),  # "reported killed", lowest figure
+    ("4 rangers were reported killed.", 4),
+    ("The fighting left 2 people dead and 9 injured.", 2),  # the injured are not added
+    ("Gunmen clashed near the market, leaving 5 dead.", 5),  # the figure is counted once
+    ("Villagers seized 2 suspected thieves and beat them to death.", 2),  # "them" is the thieves
+    ("Fatalities coded as 7.", 7),
+])
+def test_second_set_counts(nlp, text, best):
+    assert deaths(nlp, text).best == best
+
+
+def test_a_coded_toll_is_marked(nlp):
+    assert deaths(nlp, "Fatalities coded as 10.").coded
+
+
+def test_an_unspecified_plural_is_vague(nlp):
+    assert deaths(nlp, "The raiders killed several herders.").vague
+    assert not deaths(nlp, "The raiders killed 4 herders.").vague
+
+
+@pytest.mark.parametrize("text,best", [
+    # the note's own coded toll wins over the sentences' figures
+    ("On 4 May 2022, militants overran a police post in Kamba (Kamba, Kebbi). Police said 6 attackers "
+     "died. Fatalities coded as 9.", 9),
+    # a toll after a vague one: the figure wins over ACLED's 3 for "villagers"
+    ("On 4 May 2022, gunmen raided a village near Kamba (Kamba, Kebbi), killing villagers. "
+     "Residents said between 7 and 11 villagers were killed.", 7),
+    # different victims in two sentences add up
+    ("On 4 May 2022, bandits attacked an army post in Kamba (Kamba, Kebbi), killing 2 soldiers. "
+     "The troops killed 5 of the attackers.", 7),
+    # the bomber is counted, in a sentence of its own
+    ("On 4 May 2022, a suicide bomber blew himself up at a market in Maiduguri (Maiduguri, Borno), "
+     "killing 6 traders. The bomber also died.", 7),
+])
+def test_second_set_event_tolls(pipeline, text, best):
+    from eventwire.evaluate import main_event
+
+    assert main_event(pipeline.code_text(text)).fatalities == best

@@ -103,6 +103,8 @@ class Fatalities:
     deaths_civilians: int = 0
     deaths_unknown: int = 0
     evidence: str = ""
+    vague: bool = False  # only unspecified plurals ("killed residents", "several"): ACLED's 3 or 10
+    coded: bool = False  # the note says how it was coded ("Fatalities coded as 24")
 
 
 ACLED_COLUMNS = [

@@ -163,8 +163,13 @@ class Pipeline:
 
     @staticmethod
     def _attach_fatalities(drafts: list[Draft], f: SentenceFinding) -> None:
-        """A following sentence with a death toll and no event of its own belongs to the last event."""
-        if drafts and f.fatalities and f.index - drafts[-1].sentences[-1].index <= 2 and not f.label.reason:
+        """A following sentence with a death toll and no event of its own belongs to the last event;
+        so does the very next one that matched no trigger ("The bomber also died."), and a note's
+        coded toll ("Fatalities coded as 24.")."""
+        if not drafts or not f.fatalities:
+            return
+        gap = f.index - drafts[-1].sentences[-1].index
+        if f.fatalities.coded or (gap <= 2 and not f.label.reason) or (gap == 1 and f.label.reason == "no trigger"):
             drafts[-1].sentences.append(f)
 
     # ---- drafts to records ---------------------------------------------------------------
@@ -286,12 +291,37 @@ def _fatalities(draft: Draft) -> Fatalities:
     sentences are taken as reports of the same deaths and, as ACLED does with conflicting
     reports, the lowest figure is kept."""
     figures = [(f.fatalities, f.text) for f in draft.sentences if f.fatalities and f.fatalities.best > 0]
+    coded = [f.fatalities for f in draft.sentences if f.fatalities and f.fatalities.coded]
+    if coded:
+        return coded[-1]  # the note says what it coded
     if not figures:
         return Fatalities()
     updates = [fat for fat, text in figures if UPDATED_TOLL.search(text)]
     if updates:
         return updates[-1]
-    return min((fat for fat, _ in figures), key=lambda x: x.best)
+    tolls = [fat for fat, _ in figures if not fat.vague] or [fat for fat, _ in figures]
+    if _other_victims(tolls):
+        return _added(tolls)
+    return min(tolls, key=lambda x: x.best)
+
+
+KINDS = ("deaths_a", "deaths_b", "deaths_civilians")
+
+
+def _other_victims(tolls: list[Fatalities]) -> bool:
+    """Each sentence counts a different kind of victim ("3 soldiers were killed. Troops killed 1
+    attacker"): the tolls add up rather than conflict."""
+    if len(tolls) < 2 or any(t.deaths_unknown for t in tolls):
+        return False
+    kinds = [{k for k in KINDS if getattr(t, k)} for t in tolls]
+    return all(a.isdisjoint(b) for i, a in enumerate(kinds) for b in kinds[i + 1:])
+
+
+def _added(tolls: list[Fatalities]) -> Fatalities:
+    out = Fatalities(evidence=" ".join(t.evidence for t in tolls))
+    for name in ("best", "low", "high", *KINDS):
+        setattr(out, name, sum(getattr(t, name) for t in tolls))
+    return out
 
 
 def _fill(actor: ActorMention, country: str) -> ActorMention:

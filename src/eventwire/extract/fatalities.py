@@ -28,6 +28,8 @@ MILITANT = {"militant", "insurgent", "rebel", "fighter", "jihadist", "terrorist"
 COLLECTIVE = {"police", "army", "security", "military", "personnel", "staff", "force", "group", "family",
               "militia", "government", "coalition", "regime", "crowd", "convoy", "patrol", "unit",
               "battalion", "brigade", "team", "crew", "one", "none", "everyone", "anyone", "nobody"}
+# an ACLED note's own statement of the coded toll: "Fatalities coded as 24."
+CODED_TOLL = re.compile(r"\bfatalit(?:y|ies)\s+(?:(?:was|were|is|are)\s+)?coded\s+as\s+(?P<n>\d+)\b", re.I)
 HISTORY = re.compile(r"(?:ha(?:s|ve) been killed|ha(?:s|ve) died|ha(?:s|ve) (?:killed|claimed))[^.]{0,80}\b(?:in|during|since) the (?:conflict|war|insurgency|fighting|violence|crisis|uprising)|\b(?:conflict|war|insurgency|violence|uprising|crisis)\b[^.]{0,80}\bha(?:s|ve) (?:killed|claimed|left)|\b(?:since (?:the )?(?:war|conflict|insurgency|fighting|violence)|(?:has|have) (?:killed|claimed)[^.]{0,60}\bsince\b|so far this year|this year alone|since 19\d\d|since 20\d\d|in total|(?:war|conflict|insurgency) (?:that )?has (?:killed|left|claimed))", re.I)
 
 
@@ -103,6 +105,10 @@ def _range(tokens: list) -> tuple[int, int] | None:
 
 
 def noun_category(token) -> str:
+    if token.like_num:  # "5 of the attackers": the people the number counts
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((noun_category(c) for c in prep.children if c.dep_ == "pobj"), "unknown")
     lemma = token.lemma_.lower()
     text = token.lower_
     if lemma in ("member", "men", "man") and token.pos_ == "NOUN":
@@ -123,11 +129,15 @@ def noun_category(token) -> str:
     return "unknown"
 
 
+class Vague(tuple):
+    """A (best, low, high) figure that is ACLED's default for an unspecified plural."""
+
+
 def _unspecified(word: str, significant: bool) -> tuple[int, int, int]:
     """ACLED's 3 (limited event) or 10 (significant event) for "several", "many"..."""
     small, big = numbers()["unspecified"][word]
     value = big if significant else small
-    return value, value, value
+    return Vague((value, value, value))
 
 
 def count_noun(noun, significant: bool, bare: bool = False) -> tuple[int, int, int] | None:
@@ -135,7 +145,7 @@ def count_noun(noun, significant: bool, bare: bool = False) -> tuple[int, int, i
     ``bare``: the noun is the victim of a killing verb, and counts even without a number."""
     table = numbers()
     num_tokens, qualifier = [], ""
-    for child in noun.children:
+    for child in _modifiers(noun):
         if child.dep_ in ("nummod", "quantmod") or child.like_num:
             num_tokens.extend(t for t in child.subtree if t.like_num or t.lower_ in table["words"]
                               or t.lower_ in table["multipliers"] or t.lower_ in table["vague"])
@@ -168,6 +178,14 @@ def count_noun(noun, significant: bool, bare: bool = False) -> tuple[int, int, i
     return value, low, high
 
 
+def _modifiers(noun):
+    """A noun's children, and the numbers put on its compound ("11 ISWAP fighters": 11 hangs on ISWAP)."""
+    for child in noun.children:
+        yield child
+        if child.dep_ == "compound" and child.i < noun.i:
+            yield from (c for c in child.children if c.dep_ == "nummod")
+
+
 def _quantity_of(noun, significant: bool) -> tuple[int, int, int] | None:
     """"dozens of militants": the quantity the noun is counted by."""
     prep = noun.head
@@ -196,9 +214,15 @@ def phrase_nouns(head) -> list:
     """A noun and the nouns conjoined with it ("three soldiers and a civilian")."""
     nouns = [head]
     for tok in head.conjuncts:
-        if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not _injured(tok):
             nouns.append(tok)
     return nouns
+
+
+def _injured(tok) -> bool:
+    """"1 person dead and 10 injured": a figure followed by an injury word counts the hurt."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lemma_.lower() in INJURY_LEMMAS
 
 
 # verbs whose object or passive subject is the dead
@@ -214,6 +238,9 @@ def victims_of(trigger) -> list:
         if trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
             heads.append(trigger.head)  # "40 people killed in ..."
         heads.extend(_objects(trigger))
+        if trigger.dep_ == "xcomp" and not heads:
+            # "2 soldiers were reported killed": the dead are the subject of "reported"
+            heads.extend(c for c in trigger.head.children if c.dep_ == "nsubjpass")
         if headline_passive(trigger):
             heads.extend(c for c in trigger.children if c.dep_ == "nsubj")  # "Twenty men killed near ..."
     elif lemma in ("die", "perish"):
@@ -234,7 +261,9 @@ def victims_of(trigger) -> list:
                 if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child is not trigger:
                     heads.append(child)
         if trigger.pos_ in ("NOUN", "ADJ") and trigger.dep_ in ("dobj", "nsubj", "pobj", "conj"):
-            heads.append(trigger)  # "40 dead"
+            # "leaving 6 dead": the figure is counted once, on "dead"
+            heads = [h for h in heads if not (h.head.i == trigger.i and h.dep_ == "nummod")]
+            heads.append(trigger)
     elif lemma in ("death", "fatality"):
         heads.extend(_put_to_death(trigger) or [trigger])
     elif lemma in ("toll",):
@@ -260,7 +289,15 @@ def _objects(verb) -> list:
             found = [c for c in conj.children if c.dep_ in ("nsubjpass", "dobj")]
             if found:
                 break
-    return found
+    return [_antecedent(tok, verb) for tok in found]
+
+
+def _antecedent(tok, verb):
+    """"caught 3 suspects and burned them to death": "them" is the object of the first verb."""
+    if tok.lower_ not in ("them", "him", "her") or verb.dep_ != "conj":
+        return tok
+    first = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return first[0] if first else tok
 
 
 def _put_to_death(death) -> list:
@@ -300,8 +337,13 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
     """Deaths reported in one spaCy sentence span, or None when it reports none."""
     if HISTORY.search(sent.text):
         return None
+    coded = CODED_TOLL.search(sent.text)
+    if coded:
+        n = int(coded["n"])
+        return Fatalities(best=n, low=n, high=n, deaths_unknown=n, evidence=sent.text, coded=True)
     groups: dict[str, list[tuple[int, int, int]]] = {}
     seen = set()
+    vague = True
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma not in DEATH_LEMMAS and tok.lower_ not in DEATH_LEMMAS:
@@ -322,6 +364,7 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
                     continue
                 if casualties:  # ACLED records deaths, not casualties: the dead are an unspecified plural
                     counted = _unspecified("several", significant)
+                vague = vague and isinstance(counted, Vague)
                 cat = noun_category(noun)
                 prev = per_trigger.get(cat, (0, 0, 0))
                 per_trigger[cat] = tuple(a + b for a, b in zip(prev, counted))
@@ -329,7 +372,9 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
             groups.setdefault(cat, []).append(counted)
     if not groups:
         return _regex_fatalities(sent)
-    return _combine(groups, sent.text)
+    fat = _combine(groups, sent.text)
+    fat.vague = vague
+    return fat
 
 
 def _negated(tok) -> bool:
