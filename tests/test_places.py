@@ -251,3 +251,29 @@ def test_a_hyphenated_name_cut_by_the_tagger_is_joined(finder, nlp):
     mentions = finder.resolve(doc, finder.find(doc))
     assert [m.text for m in mentions] == ["Mazar-i-Sharif"]
     assert mentions[0].place.country_code == "AF"
+
+
+def test_the_province_in_brackets_picks_the_town(finder, nlp):
+    # "Leer" is also a German district: ACLED's "(district, province)" says which one is meant
+    doc = nlp("On 3 March 2022, soldiers and rebels fought in Leer (Leer, Unity). 4 soldiers died.")
+    (m,) = finder.resolve(doc, finder.find(doc))
+    assert (m.place.country_code, m.place.admin1) == ("SS", "Unity")
+
+
+def test_a_small_town_named_in_its_bracket_is_kept_off_focus(finder, nlp):
+    # Hays is a bigger town in Kansas; the Yemeni one is kept because its province is named
+    doc = nlp("On 2 June 2022, fighters shelled farms in Hays (Hays, Al Hudaydah).")
+    (m,) = finder.resolve(doc, finder.find(doc))
+    assert m.place.country_code == "YE"
+
+
+def test_an_entity_run_into_the_bracket_is_cut(finder, nlp):
+    doc = nlp("On 9 May 2022, a bomb went off at a mosque in Pul-e Khumri (Pul-e Khumri, Baghlan), killing 3 people.")
+    mentions = finder.resolve(doc, finder.find(doc))
+    assert "Pul-e Khumri" in [m.text for m in mentions]
+
+
+def test_a_name_cut_before_its_apostrophe_word_is_joined(finder, nlp):
+    doc = nlp("On 5 April 2022, gunmen stole cattle near Fada N'gourma (Gourma, Est).")
+    mentions = finder.resolve(doc, finder.find(doc))
+    assert [(m.text, m.place.country_code) for m in mentions][:1] == [("Fada N'gourma", "BF")]

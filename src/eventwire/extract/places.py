@@ -43,6 +43,8 @@ INSTITUTIONS = {"city", "county", "police", "university", "college", "public", "
 LOCAL_WORDS = {"police", "residents", "officials", "mayor", "council", "city", "county", "area", "resident",
                "native", "officers", "firefighters", "man", "woman", "authorities", "schools"}
 QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2})")
+# ACLED's "(district, province)" after a place name
+ADMIN_BRACKET = re.compile(r"\s*\(\s*(?P<admin2>[^(),]+?)\s*,\s*(?P<admin1>[^(),]+?)\s*\)")
 # spelled out at the start or end of a name (its candidates are added to the abbreviated name's)
 ABBREVIATIONS = {"co": "county", "twp": "township", "mt": "mount", "ft": "fort", "pt": "point",
                  "n": "north", "s": "south", "e": "east", "w": "west"}
@@ -139,7 +141,8 @@ class PlaceFinder:
         an institution's name ("Dublin City Council")."""
         label = ent.label_
         if label in ("GPE", "LOC"):
-            yield self._hyphenated(doc, ent)
+            ent = _before_bracket(doc, ent)
+            yield self._longer_name(doc, self._hyphenated(doc, ent))
         elif label == "FAC" and self.gaz.candidates(_trim(ent.text)):
             yield ent
         elif label == "NORP" and (fold(ent.text) in self.demonyms or self._demonym_candidates(fold(ent.text))):
@@ -161,6 +164,15 @@ class PlaceFinder:
             end += 2
         if end > ent.end and self.gaz.candidates(doc[ent.start:end].text):
             return doc[ent.start:end]
+        return ent
+
+    def _longer_name(self, doc, ent):
+        """An entity that leaves out the next word of a longer name the gazetteer knows:
+        "Fada" of "Fada N'gourma"."""
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha is False and "'" in nxt.text:
+            if self.gaz.candidates(doc[ent.start:ent.end + 1].text):
+                return doc[ent.start:ent.end + 1]
         return ent
 
     def _dateline_place(self, doc):
@@ -244,13 +256,13 @@ class PlaceFinder:
             m.demonym = m.demonym or how == "demonym"
         focus = self._country_focus(mentions, options)
         total = sum(focus.values()) or 1.0
-        priors = {}
+        priors, qualified = {}, {}
         for m in mentions:
             opts = options[id(m)]
             if not opts.places:
                 continue
             prior = opts.base + self.focus_weight / total * np.array([focus.get(c, 0) for c in opts.codes])
-            qualifiers = self._qualifiers(following[id(m)], m)
+            qualifiers = qualified[id(m)] = self._qualifiers(following[id(m)], m)
             if qualifiers:
                 prior = prior + self.qualifier_weight * np.array(
                     [any(_inside(p, q) for q in qualifiers) for p in opts.places])
@@ -274,7 +286,8 @@ class PlaceFinder:
                     score = score + self.coherence_weight * np.array([at.get(id(p), 0.0) for p in opts.places])
             best = int(np.argmax(score))
             place = opts.places[best]
-            if not self._off_focus(place, focus, total):
+            named_in = any(_inside(place, q) for q in qualified.get(id(m), []))
+            if named_in or not self._off_focus(place, focus, total):
                 m.score, m.place = float(score[best]), place
         return mentions
 
@@ -511,9 +524,17 @@ class PlaceFinder:
                 and _fold(p.name) == _fold(country.capital))
 
     def _qualifiers(self, following: str, m: PlaceMention) -> list[Place]:
-        """The state, province or country named right after a place: "Paris, Texas", "Athens, Ga."."""
+        """The state, province or country named right after a place: "Paris, Texas", "Athens, Ga.",
+        or the province of ACLED's bracket "Leer (Leer, Unity)"."""
+        if m.demonym:
+            return []
+        bracket = ADMIN_BRACKET.match(following)
+        if bracket:
+            areas = [p for p, _main in self.gaz.candidates(bracket["admin1"]) if p.feature == "admin1"]
+            if areas:
+                return areas
         found = QUALIFIER.match(following)
-        if not found or m.demonym:
+        if not found:
             return []
         words = found.group(1).split()
         for n in range(len(words), 0, -1):
@@ -521,6 +542,14 @@ class PlaceFinder:
             if areas:
                 return areas
         return []
+
+
+def _before_bracket(doc, ent):
+    """An entity run on into ACLED's bracket, "Pul-e Khumri (Pul-e Khumri, Baghlan", cut before it."""
+    for tok in ent:
+        if tok.text == "(" and tok.i > ent.start:
+            return doc[ent.start:tok.i]
+    return ent
 
 
 def _admin_bracket(doc, j: int) -> bool:
