@@ -277,3 +277,20 @@ def test_a_name_cut_before_its_apostrophe_word_is_joined(finder, nlp):
     doc = nlp("On 5 April 2022, gunmen stole cattle near Fada N'gourma (Gourma, Est).")
     mentions = finder.resolve(doc, finder.find(doc))
     assert [(m.text, m.place.country_code) for m in mentions][:1] == [("Fada N'gourma", "BF")]
+
+
+@pytest.mark.parametrize("acled,geonames", [
+    ("Ninewa", "Nīnawá"), ("Idleb", "Idlib"), ("Timbuktu", "Tombouctou"), ("HaZafon", "Ash Shamālī"),
+    ("Shan-North", "Shan"), ("Bangsamoro Autonomous Region in Muslim Mindanao", "Autonomous Region in Muslim Mindanao"),
+    ("Zaporizhia", "Zaporizka oblast"), ("Nabatiye", "An Nabaţīyah"),
+])
+def test_acled_province_spellings_are_names_of_the_province(gazetteer, acled, geonames):
+    from eventwire.evaluate.common import admin1_match
+
+    assert admin1_match(acled, geonames, gazetteer)
+
+
+def test_a_bracket_with_acled_province_spelling(finder, nlp):
+    doc = nlp("On 4 April 2022, rebels and soldiers exchanged fire near Saraqib (Idleb, Idleb).")
+    (m,) = finder.resolve(doc, finder.find(doc))
+    assert (m.place.country_code, m.place.admin1) == ("SY", "Idlib")
