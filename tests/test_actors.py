@@ -200,3 +200,69 @@ def test_state_forces_at_home_stay_state_forces():
     assert abroad(("Military Forces of the United States", "State forces"), "Somalia")[1] == "External/Other forces"
     assert abroad(("Military Forces of the United States", "State forces"), "United States")[1] == "State forces"
     assert abroad(("Police Forces of Kenya", "State forces"), "Kenya")[1] == "State forces"
+
+
+# ---- second ACLED-style set (acled_style_notes_2.csv): its misses, with invented sentences ----
+
+def coded(pipeline, text):
+    from eventwire.evaluate import main_event
+
+    return main_event(pipeline.code_text(text))
+
+
+@pytest.mark.parametrize("text, ally", [
+    ("Nigerian troops backed by Civilian JTF members repelled the attack.", "Civilian Joint Task Force"),
+    ("Mai-Mai fighters with local Wazalendo units attacked the camp.", "Wazalendo"),
+    ("Police officers and Koglweogo members raided the market.", "Koglweogo"),
+])
+def test_an_ally_of_another_mention(actors, nlp, text, ally):
+    roles = {a.name: a.role for a in found(actors, nlp, text)}
+    assert roles[ally] == "ally"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # the state's forces lead; the militia backing them is an associate
+    ("On 2 May 2022, soldiers backed by Civilian JTF members fought Boko Haram fighters in Bama "
+     "(Bama, Borno).", "Military Forces of Nigeria", "Boko Haram"),
+    ("On 2 May 2022, FACA soldiers and Wagner Group mercenaries clashed with Seleka rebels near Bria "
+     "(Bria, Haute-Kotto).", "Military Forces of the Central African Republic", "Seleka"),
+    # conjoined subjects of a clash with no other side named are the two sides
+    ("On 2 May 2022, Dozo and Dan Na Ambassagou militiamen clashed near Bankass (Bankass, Mopti).",
+     "Dozo Militia (Mali)", "Dan Na Ambassagou"),
+])
+def test_allies_are_not_the_sides(pipeline, text, actor1, actor2):
+    e = coded(pipeline, text)
+    assert {e.actor1, e.actor2} == {actor1, actor2}
+
+
+def test_a_rebel_authority_makes_arrests(pipeline):
+    e = coded(pipeline, "On 8 June 2022, the SDF arrested 5 people in a raid on Shaddadi (Shaddadi, Al-Hasakeh).")
+    assert (e.actor1, e.actor2) == ("Syrian Democratic Forces", "Civilians (Syria)")
+
+
+def test_violent_demonstrators_are_rioters(pipeline):
+    e = coded(pipeline, "On 8 June 2022, protesters blocked a road with burning tyres and stones near Cusco "
+                        "(Cusco, Cusco).")
+    assert e.actor1 == "Rioters (Peru)"
+
+
+def test_burned_houses_stand_for_civilians(pipeline):
+    e = coded(pipeline, "Property destruction: On 8 June 2022, militiamen burned down 30 houses in Djugu "
+                        "(Djugu, Ituri).")
+    assert e.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two rangers were hurt in the blast.", "Military Forces of {country}"),
+    ("Military police raided a favela.", "Police Forces of {country}"),
+    ("Chhatra League activists beat a student.", "BCL: Bangladesh Chhatra League"),
+    ("The Comuneros del Sur group signed a deal.", "Comuneros del Sur"),
+])
+def test_second_set_actor_words(actors, nlp, text, expected):
+    assert expected in {a.name for a in found(actors, nlp, text)}
+
+
+def test_acled_names_islamic_state_by_country():
+    from eventwire.evaluate.acled import norm_actor
+
+    assert norm_actor("Islamic State (Iraq)") == norm_actor("Islamic State")

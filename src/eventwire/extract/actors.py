@@ -216,11 +216,20 @@ def source_tags(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+# "troops backed by militiamen": whoever backs a side is its ally
+BACKING_VERBS = {"back", "support", "assist", "aid", "help", "accompany", "join", "reinforce"}
+# verbs whose conjoined subjects are the two sides ("Meitei and Kuki groups clashed")
+RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "engage", "skirmish"}
+
+
 def role_of(span) -> str:
-    """agent, patient, source (who says it: "the army said ...") or "" (unknown)."""
+    """agent, patient, source (who says it: "the army said ..."), ally (fights beside another
+    mention: "backed by X", "X fighters with Y units", "soldiers and X mercenaries") or ""."""
     tok = span.root
     while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos") and tok.head is not tok:
         tok = tok.head
+    if _ally(tok):
+        return "ally"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
         return "source"
     if tok.dep_ == "nsubj" and headline_passive(tok.head):
@@ -238,6 +247,28 @@ def role_of(span) -> str:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok:
         return role_of(tok.doc[tok.head.head.i: tok.head.head.i + 1])  # "dozens of IS militants"
     return _object_of_violence(span)
+
+
+def _ally(tok) -> bool:
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "by" and prep.head.lemma_.lower() in BACKING_VERBS:
+        return True
+    if tok.dep_ == "pobj" and prep.lower_ in ("with", "alongside") and prep.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        first = tok.head
+        while first.dep_ == "conj":
+            first = first.head
+        return first.pos_ in ("NOUN", "PROPN") and not _two_sides(first)
+    return False
+
+
+def _two_sides(first) -> bool:
+    """"Meitei and Kuki groups clashed": conjoined subjects of a verb of fighting with no other
+    side named ("... clashed with 3R rebels") are the two sides."""
+    verb = first.head
+    return (first.dep_ == "nsubj" and verb.lemma_.lower() in RECIPROCAL_VERBS
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in verb.children))
 
 
 # headline verbs whose object is the victim or target; and the words a count is made of
@@ -298,8 +329,8 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str,
         if m.name not in [u.name for u in unique]:
             unique.append(m)
     doers = [m for m in unique if m.role != "patient"] if _victim_not_actor1(rule) else unique
-    first = _pick(doers, rule["actor1"], exclude=None)
-    second = _pick(unique, rule["actor2"], exclude=first)
+    first = _pick_main(doers, rule["actor1"], exclude=None)
+    second = _pick_main(unique, rule["actor2"], exclude=first)
     a1 = (first.name, first.inter) if first else _default(rule.get("default1"), country)
     a2 = (second.name, second.inter) if second else _default(_second_default(rule, unnamed_victims), country)
     if a2[0] and a2[0] == a1[0]:
@@ -329,6 +360,12 @@ def _second_default(rule: dict, unnamed_victims: bool) -> str | None:
     if unnamed_victims and rule.get("victims2"):
         return rule["victims2"]
     return rule.get("default2")
+
+
+def _pick_main(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:
+    """The first actor of a wanted kind, an ally of another mention only when no other fits."""
+    main = [a for a in actors if a.role != "ally"]
+    return _pick(main, kinds, exclude) or _pick(actors, kinds, exclude)
 
 
 def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:
