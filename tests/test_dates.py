@@ -89,3 +89,12 @@ def test_date_notes_are_not_read_as_event_text():
 
     text = "Around 10 May 2022 (between 8 and 12 May), gunmen raided a village (Oudalan, Sahel)."
     assert strip_date_notes(text) == "Around 10 May 2022, gunmen raided a village (Oudalan, Sahel)."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During the week of 8-14 March 2022, militias clashed near the river.", date(2022, 3, 11)),
+    ("In the week of 2 to 6 May 2022, the town was shelled.", date(2022, 5, 4)),
+])
+def test_a_week_is_coded_to_its_midpoint(text, expected):
+    (d,) = find_dates(text, None)
+    assert (d.day, d.precision) == (expected, 2)

@@ -32,6 +32,8 @@ NOTE_BODY = r"(?:between|week|month|year|sometime|on or|around|exact date)[^)]{0
 NOTE = rf"(?:\s*\((?P<note>{NOTE_BODY})\))?"
 PATTERNS = [
     ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # ACLED's "during the week of 8-14 January 2024": a week, coded to its midpoint
+    ("week_of", rf"\bweek\s+of\s+(?P<first>\d{{1,2}})\s*(?:-|\u2013|to)\s*{D}\s+{M}(?:,?\s+{Y})?\b"),
     ("dmy", rf"{APPROX}\b{D}\s+(?:of\s+)?{M}(?:,?\s+{Y})?\b{NOTE}"),
     ("mdy", rf"{APPROX}\b{M}\s+{D}(?:,?\s+{Y})?\b{NOTE}"),
     ("two_weekdays", r"\b(?:on\s+)?(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:and|to|through|-)\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
@@ -118,6 +120,14 @@ def _calendar_precision(m: re.Match) -> int:
     if re.search(r"\b(?:month|year)\b", note):
         return 3
     return 2 if note or m.groupdict().get("approx") else 1
+
+
+def resolve_week_of(m: re.Match, published: date | None) -> DateMention | None:
+    last = resolve_calendar(m, published)
+    if last is None or last.day is None:
+        return last
+    first = last.day - timedelta(days=int(m.group("day")) - int(m.group("first")))
+    return _mention(first + (last.day - first) // 2, 2)
 
 
 def most_recent_weekday(weekday: int, published: date) -> date:
@@ -222,7 +232,7 @@ def resolve_days_span(m: re.Match, published: date | None) -> DateMention:
 
 
 RESOLVERS = {
-    "iso": resolve_calendar, "dmy": resolve_calendar, "mdy": resolve_calendar,
+    "iso": resolve_calendar, "week_of": resolve_week_of, "dmy": resolve_calendar, "mdy": resolve_calendar,
     "two_weekdays": resolve_two_weekdays, "weekday": resolve_weekday,
     "yesterday": _relative(1), "overnight": _relative(1), "today": _relative(0),
     "last_weekend": resolve_weekend, "last_week": resolve_last_week, "this_week": resolve_this_week,
