@@ -78,6 +78,7 @@ class ActorMention:
     role: str = ""  # agent | patient | "" (unknown)
     generic: bool = False
     fallback: bool = False  # a generic word ("militants") that yields to a named group in the report
+    ally: bool = False  # fights beside another mention ("troops backed by X"): an associate first
     options: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)  # (name, inter, countries) when an alias is shared
 
 

@@ -113,6 +113,7 @@ class ActorDictionary:
         return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
                             sentence=sentence_index, name=name, inter=entry.inter,
                             role=role_of(span), generic=entry.generic, fallback=entry.fallback,
+                            ally=is_ally(span),
                             options=options)
 
     def _nationality_actors(self, sent, sentence_index: int, found: list[ActorMention]) -> list[ActorMention]:
@@ -222,14 +223,22 @@ BACKING_VERBS = {"back", "support", "assist", "aid", "help", "accompany", "join"
 RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "engage", "skirmish"}
 
 
-def role_of(span) -> str:
-    """agent, patient, source (who says it: "the army said ..."), ally (fights beside another
-    mention: "backed by X", "X fighters with Y units", "soldiers and X mercenaries") or ""."""
+def _phrase_head(span):
     tok = span.root
     while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos") and tok.head is not tok:
         tok = tok.head
-    if _ally(tok):
-        return "ally"
+    return tok
+
+
+def is_ally(span) -> bool:
+    """The mention fights beside another one: "backed by X", "X fighters with Y units",
+    "soldiers and X mercenaries attacked"."""
+    return _ally(_phrase_head(span))
+
+
+def role_of(span) -> str:
+    """agent, patient, source (who says it: "the army said ...") or "" (unknown)."""
+    tok = _phrase_head(span)
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
         return "source"
     if tok.dep_ == "nsubj" and headline_passive(tok.head):
@@ -259,13 +268,15 @@ def _ally(tok) -> bool:
         first = tok.head
         while first.dep_ == "conj":
             first = first.head
-        return first.pos_ in ("NOUN", "PROPN") and not _two_sides(first)
+        return first.pos_ in ("NOUN", "PROPN", "ADJ") and not _two_sides(first)
     return False
 
 
 def _two_sides(first) -> bool:
     """"Meitei and Kuki groups clashed": conjoined subjects of a verb of fighting with no other
     side named ("... clashed with 3R rebels") are the two sides."""
+    while first.dep_ in ("compound", "amod", "nmod") and first.head.i != first.i:
+        first = first.head
     verb = first.head
     return (first.dep_ == "nsubj" and verb.lemma_.lower() in RECIPROCAL_VERBS
             and not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in verb.children))
@@ -364,7 +375,7 @@ def _second_default(rule: dict, unnamed_victims: bool) -> str | None:
 
 def _pick_main(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:
     """The first actor of a wanted kind, an ally of another mention only when no other fits."""
-    main = [a for a in actors if a.role != "ally"]
+    main = [a for a in actors if not a.ally]
     return _pick(main, kinds, exclude) or _pick(actors, kinds, exclude)
 
 
