@@ -231,10 +231,27 @@ def test_an_ally_of_another_mention(actors, nlp, text, ally):
      "Dozo Militia (Mali)", "Dan Na Ambassagou"),
     ("On 2 May 2022, Gulf Cartel and Cartel del Noreste gunmen clashed in Reynosa (Reynosa, Tamaulipas), "
      "leaving 4 dead.", "Gulf Cartel", "Cartel del Noreste"),
+    # "with heavy weapons" names no other side
+    ("On 2 May 2022, members of the Special Deterrence Force and the 444 Brigade clashed with heavy weapons "
+     "in Tripoli (Tripoli, Tripoli).", "Special Deterrence Force", "444 Brigade"),
 ])
 def test_allies_are_not_the_sides(pipeline, text, actor1, actor2):
     e = coded(pipeline, text)
     assert {e.actor1, e.actor2} == {actor1, actor2}
+
+
+def test_an_ally_is_never_the_other_side(pipeline):
+    e = coded(pipeline, "On 2 May 2022, a convoy of Malian soldiers and Wagner Group fighters left Gao (Gao, Gao) "
+                        "and headed north.")
+    assert e.actor2 != "Wagner Group"
+
+
+def test_the_two_signatories_of_an_agreement(pipeline):
+    e = coded(pipeline, "On 2 May 2022, the government and the Comuneros del Sur group signed an agreement in "
+                        "Pasto (Pasto, Narino).")
+    assert {e.actor1, e.actor2} == {"Government of Colombia", "Comuneros del Sur"}
+
+
 
 
 def test_a_rebel_authority_makes_arrests(pipeline):
@@ -250,6 +267,9 @@ def test_violent_demonstrators_are_rioters(pipeline):
 
 def test_burned_houses_stand_for_civilians(pipeline):
     e = coded(pipeline, "Property destruction: On 8 June 2022, militiamen burned down a school and 30 houses "
+                        "in Djugu (Djugu, Ituri).")
+    assert e.actor2 == "Civilians (Democratic Republic of Congo)"
+    e = coded(pipeline, "Property destruction: On 8 June 2022, militiamen burned down a church and 12 houses "
                         "in Djugu (Djugu, Ituri).")
     assert e.actor2 == "Civilians (Democratic Republic of Congo)"
 

@@ -83,7 +83,7 @@ class ActorDictionary:
         for matcher in (self.lower, self.exact):
             for m, s, e in matcher(sent):
                 spans.setdefault((s, e), []).append(int(doc.vocab.strings[m]))
-        out, last_end = [], -1
+        out, kept, last_end = [], [], -1
         for (start, end) in sorted(spans, key=lambda se: (se[0], -(se[1] - se[0]))):
             if start < last_end:
                 continue
@@ -91,6 +91,8 @@ class ActorDictionary:
             mention = self._mention(doc[start:end], spans[(start, end)], sentence_index)
             if mention.role == "patient" or not self.entries[spans[(start, end)][0]].patient_only:
                 out.append(mention)
+                kept.append(doc[start:end])
+        mark_allies(out, kept)
         out.extend(self._nationality_actors(sent, sentence_index, out))
         quoted = source_tags(sent.text, sent.start_char)
         out = [replace(a, role="source") if any(s <= a.start < e for s, e in quoted) else a for a in out]
@@ -113,7 +115,6 @@ class ActorDictionary:
         return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
                             sentence=sentence_index, name=name, inter=entry.inter,
                             role=role_of(span), generic=entry.generic, fallback=entry.fallback,
-                            ally=is_ally(span),
                             options=options)
 
     def _nationality_actors(self, sent, sentence_index: int, found: list[ActorMention]) -> list[ActorMention]:
@@ -219,21 +220,31 @@ def source_tags(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 # "troops backed by militiamen": whoever backs a side is its ally
 BACKING_VERBS = {"back", "support", "assist", "aid", "help", "accompany", "join", "reinforce"}
-# verbs whose conjoined subjects are the two sides ("Meitei and Kuki groups clashed")
-RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "engage", "skirmish"}
+# verbs whose conjoined subjects are the two sides ("Meitei and Kuki groups clashed", "the
+# government and the X group signed an agreement")
+RECIPROCAL_VERBS = {"clash", "fight", "exchange", "battle", "engage", "skirmish", "sign", "agree",
+                    "negotiate", "swap", "reach", "conclude"}
+
+
+def _climb(span) -> list:
+    """The tokens from a mention's root up to the head of its noun phrase."""
+    path = [span.root]
+    while path[-1].dep_ in ("compound", "amod", "poss", "nmod", "appos") and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
 
 
 def _phrase_head(span):
-    tok = span.root
-    while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos") and tok.head is not tok:
-        tok = tok.head
-    return tok
+    return _climb(span)[-1]
 
 
-def is_ally(span) -> bool:
-    """The mention fights beside another one: "backed by X", "X fighters with Y units",
-    "soldiers and X mercenaries attacked"."""
-    return _ally(_phrase_head(span))
+def mark_allies(mentions: list[ActorMention], spans: list) -> None:
+    """Mark the mentions that fight beside another mention of the sentence: "troops backed by
+    X", "X fighters with Y units", "soldiers and X mercenaries attacked"."""
+    paths = [{t.i for t in _climb(span)} for span in spans]
+    for k, (mention, span) in enumerate(zip(mentions, spans)):
+        partner = _ally(_phrase_head(span))
+        mention.ally = partner is not None and any(partner in p for j, p in enumerate(paths) if j != k)
 
 
 def role_of(span) -> str:
@@ -249,8 +260,8 @@ def role_of(span) -> str:
         return "patient"
     if tok.dep_ == "pobj" and tok.head.lower_ == "by":
         return "agent"
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting"):
-        return "patient"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting", "down"):
+        return "patient"  # "down": a particle read as a preposition ("burned down a church")
     if tok.dep_ == "conj" and tok.head is not tok:
         return role_of(tok.head.doc[tok.head.i: tok.head.i + 1])
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok:
@@ -258,28 +269,41 @@ def role_of(span) -> str:
     return _object_of_violence(span)
 
 
-def _ally(tok) -> bool:
+def _ally(tok) -> int | None:
+    """The token of the side this phrase head fights beside, if any."""
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "by" and prep.head.lemma_.lower() in BACKING_VERBS:
-        return True
+        return prep.head.head.i  # "troops backed by X": the troops
     if tok.dep_ == "pobj" and prep.lower_ in ("with", "alongside") and prep.head.pos_ in ("NOUN", "PROPN"):
-        return True
+        return prep.head.i
     if tok.dep_ == "conj" and tok.head.i < tok.i:
         first = tok.head
         while first.dep_ == "conj":
             first = first.head
-        return first.pos_ in ("NOUN", "PROPN", "ADJ") and not _two_sides(first)
-    return False
+        if first.pos_ in ("NOUN", "PROPN", "ADJ") and not _two_sides(first):
+            return first.i
+    return None
 
 
 def _two_sides(first) -> bool:
     """"Meitei and Kuki groups clashed": conjoined subjects of a verb of fighting with no other
     side named ("... clashed with 3R rebels") are the two sides."""
-    while first.dep_ in ("compound", "amod", "nmod") and first.head.i != first.i:
-        first = first.head
+    while first.head.i != first.i and (first.dep_ in ("compound", "amod", "nmod")
+                                       or (first.dep_ == "pobj" and first.head.lower_ == "of")):
+        first = first.head.head if first.dep_ == "pobj" else first.head  # "fighters of X and Y"
     verb = first.head
     return (first.dep_ == "nsubj" and verb.lemma_.lower() in RECIPROCAL_VERBS
-            and not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in verb.children))
+            and not any(_opponent(c) for c in verb.children))
+
+
+WEAPONS = {"weapon", "gun", "arm", "rifle", "mortar", "artillery", "rocket", "missile", "knife", "machete",
+           "stick", "stone", "grenade", "explosive", "drone", "fire"}
+
+
+def _opponent(prep) -> bool:
+    """"clashed with 3R rebels", not "clashed with heavy weapons"."""
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "against") and any(
+        c.dep_ == "pobj" and c.lemma_.lower() not in WEAPONS for c in prep.children)
 
 
 # headline verbs whose object is the victim or target; and the words a count is made of
@@ -341,7 +365,7 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str,
             unique.append(m)
     doers = [m for m in unique if m.role != "patient"] if _victim_not_actor1(rule) else unique
     first = _pick_main(doers, rule["actor1"], exclude=None)
-    second = _pick_main(unique, rule["actor2"], exclude=first)
+    second = _pick_main(unique, rule["actor2"], exclude=first, allies=False)
     a1 = (first.name, first.inter) if first else _default(rule.get("default1"), country)
     a2 = (second.name, second.inter) if second else _default(_second_default(rule, unnamed_victims), country)
     if a2[0] and a2[0] == a1[0]:
@@ -373,10 +397,12 @@ def _second_default(rule: dict, unnamed_victims: bool) -> str | None:
     return rule.get("default2")
 
 
-def _pick_main(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:
-    """The first actor of a wanted kind, an ally of another mention only when no other fits."""
+def _pick_main(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None,
+               allies: bool = True) -> ActorMention | None:
+    """The first actor of a wanted kind; an ally of another mention only when no other fits, and
+    never as actor2 (the side it fights beside is named, so it is an associate)."""
     main = [a for a in actors if not a.ally]
-    return _pick(main, kinds, exclude) or _pick(actors, kinds, exclude)
+    return _pick(main, kinds, exclude) or (_pick(actors, kinds, exclude) if allies else None)
 
 
 def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | None) -> ActorMention | None:
