@@ -195,3 +195,11 @@ def test_second_set_event_tolls(pipeline, text, best):
     from eventwire.evaluate import main_event
 
     assert main_event(pipeline.code_text(text)).fatalities == best
+
+
+@pytest.mark.parametrize("text,best", [
+    ("10 people were killed on 3 and 4 May; the fatalities were split between the two days.", 5),
+    ("7 villagers were killed in the raids, with the deaths split across 2 events.", 4),
+])
+def test_a_toll_split_between_events(nlp, text, best):
+    assert deaths(nlp, text).best == best

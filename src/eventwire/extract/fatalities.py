@@ -30,6 +30,9 @@ COLLECTIVE = {"police", "army", "security", "military", "personnel", "staff", "f
               "battalion", "brigade", "team", "crew", "one", "none", "everyone", "anyone", "nobody"}
 # an ACLED note's own statement of the coded toll: "Fatalities coded as 24."
 CODED_TOLL = re.compile(r"\bfatalit(?:y|ies)\s+(?:(?:was|were|is|are)\s+)?coded\s+as\s+(?P<n>\d+)\b", re.I)
+# an ACLED note that shares a toll among several events: "the fatalities were split between the two days"
+SPLIT_TOLL = re.compile(r"\b(?:fatalities|deaths|toll)\b[^.]{0,40}?\bsplit\b[^.]{0,20}?\b(?:between|across|over|among)\s+"
+                        r"(?:the\s+)?(?P<n>two|three|four|five|\d)\s+(?:days|events|locations|villages|attacks)\b", re.I)
 HISTORY = re.compile(r"(?:ha(?:s|ve) been killed|ha(?:s|ve) died|ha(?:s|ve) (?:killed|claimed))[^.]{0,80}\b(?:in|during|since) the (?:conflict|war|insurgency|fighting|violence|crisis|uprising)|\b(?:conflict|war|insurgency|violence|uprising|crisis)\b[^.]{0,80}\bha(?:s|ve) (?:killed|claimed|left)|\b(?:since (?:the )?(?:war|conflict|insurgency|fighting|violence)|(?:has|have) (?:killed|claimed)[^.]{0,60}\bsince\b|so far this year|this year alone|since 19\d\d|since 20\d\d|in total|(?:war|conflict|insurgency) (?:that )?has (?:killed|left|claimed))", re.I)
 
 
@@ -374,6 +377,15 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
         return _regex_fatalities(sent)
     fat = _combine(groups, sent.text)
     fat.vague = vague
+    split = SPLIT_TOLL.search(sent.text)
+    return _shared(fat, split["n"]) if split else fat
+
+
+def _shared(fat: Fatalities, parts: str) -> Fatalities:
+    """One event's share of a toll split evenly (the first share takes what does not divide)."""
+    n = int(parts) if parts.isdigit() else numbers()["words"][parts.lower()]
+    for name in ("best", "low", "high", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"):
+        setattr(fat, name, -(-getattr(fat, name) // n))
     return fat
 
 
