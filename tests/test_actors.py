@@ -288,3 +288,10 @@ def test_acled_names_islamic_state_by_country():
     from eventwire.evaluate.acled import norm_actor
 
     assert norm_actor("Islamic State (Iraq)") == norm_actor("Islamic State")
+
+
+def test_a_group_named_only_as_a_target_is_not_the_attacker(pipeline):
+    # the named group is the object of "supporting": the soldiers, though unnamed, are actor1
+    e = coded(pipeline, "On 3 June 2022, soldiers raided Kumbo (Bui, North-West) and killed 2 civilians they "
+                        "accused of supporting Ambazonian fighters.")
+    assert (e.actor1, e.actor2) == ("Military Forces of Cameroon", "Civilians (Cameroon)")

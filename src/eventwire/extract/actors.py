@@ -358,7 +358,9 @@ def choose_actors(code: str, mentions: list[ActorMention], country: str,
     mentions = [m for m in mentions if m.role != "source"]
     if any(not m.generic and kind(m) in ("nonstate", "external") for m in mentions):
         mentions = [m for m in mentions if not m.fallback]
-    ordered = sorted(mentions, key=lambda m: (m.generic, m.role != "agent", m.start))
+    # doers first, then named before generic: a group named only as a target ("civilians accused of
+    # supporting X fighters") does not outrank the unnamed soldiers who did it
+    ordered = sorted(mentions, key=lambda m: (m.role == "patient", m.generic, m.role != "agent", m.start))
     unique: list[ActorMention] = []
     for m in ordered:
         if m.name not in [u.name for u in unique]:
