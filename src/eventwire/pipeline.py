@@ -30,6 +30,8 @@ LOW_CONFIDENCE = 0.6
 MAX_SPLIT_DAYS = 7
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 UPDATED_TOLL = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|has risen|went up)\s+to\b|\brevised\b", re.I)
+# an ACLED note's tag standing as a sentence of its own: "[size=hundreds]", "[women targeted: girls]"
+NOTE_TAG = re.compile(r"^\s*\[[^\[\]]{1,80}\]\s*$")
 MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
 
 
@@ -91,6 +93,8 @@ class Pipeline:
             m.dateline = bool(dateline and dateline[0] <= m.start < dateline[1])
         places = self.places.resolve(doc, mentions)
         labels = self.classifier.classify_all([strip_date_notes(sent.text) for sent in sents])
+        labels = [Classification(None, 0.0, reason="tag") if NOTE_TAG.match(sent.text) else label
+                  for sent, label in zip(sents, labels)]
         findings = [self.read_sentence(i, sent, label, article.published)
                     for i, (sent, label) in enumerate(zip(sents, labels))]
         if dateline:
@@ -157,7 +161,7 @@ class Pipeline:
     @staticmethod
     def _merge(draft: Draft, f: SentenceFinding) -> None:
         draft.sentences.append(f)
-        if priority(f.label.code) < priority(draft.code) and not _weak_battle(draft, f):
+        if priority(f.label.code) < priority(draft.code) and not _weak_battle(draft, f) and not _unsure(f):
             draft.code = f.label.code
         draft.confidence = max(draft.confidence, f.label.confidence)
 
@@ -284,6 +288,12 @@ def _weak_battle(draft: Draft, f: SentenceFinding) -> bool:
     """A generic fighting word in a later sentence does not turn a bombing into a battle."""
     return by_code()[f.label.code]["event_type"] == "Battles" and f.label.matched.get(f.label.code, 0) < 2 \
         and by_code()[draft.code]["event_type"] != "Battles" and f.label.code == "ARMED_CLASH"
+
+
+def _unsure(f: SentenceFinding) -> bool:
+    """A sentence no trigger matched and the model doubts ("No injuries were reported." read as a
+    protest at 0.34) does not change the type of the event it follows."""
+    return not f.label.matched and f.label.confidence < 0.5
 
 
 def _fatalities(draft: Draft) -> Fatalities:
