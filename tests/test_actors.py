@@ -31,6 +31,8 @@ def test_is_the_verb_is_not_islamic_state(actors, nlp):
     ("Ukrainian and Russian forces clashed near Orikhiv.",  # two nationalities of one noun
      {"Military Forces of Ukraine", "Military Forces of Russia"}),
     ("A Russian armoured column moved through the village.", {"Military Forces of Russia"}),
+    ("Congolese soldiers pulled out of the town.", {"Military Forces of the Democratic Republic of Congo"}),
+    ("Philippine troops landed.", {"Military Forces of the Philippines"}),
 ])
 def test_a_nationality_names_the_state_forces(actors, nlp, text, expected):
     assert expected <= {a.name for a in found(actors, nlp, text)}

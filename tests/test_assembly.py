@@ -32,3 +32,64 @@ def test_note_tags_are_recognised():
 
     assert NOTE_TAG.match("[size=no report]") and NOTE_TAG.match(" [women targeted: girls] ")
     assert not NOTE_TAG.match("Police said [the attackers] fled.")
+
+
+def test_a_sentence_naming_the_clashes_continues_the_riot(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text(
+        "Hundreds of young men threw stones and petrol bombs at soldiers in the northern city of Tripoli on "
+        "Tuesday night, setting fire to part of the municipal building. A 19-year-old man died in hospital "
+        "of wounds sustained in the clashes, a medical source said.", published=date(2021, 1, 27))
+    assert len(events) == 1
+    assert events[0].event_type == "Riots"
+
+
+def test_refers_back():
+    from eventwire.pipeline import refers_back
+
+    assert refers_back("He died of wounds sustained in the clashes.")
+    assert refers_back("Police fired tear gas to disperse the crowd.")
+    assert not refers_back("Gunmen attacked a second village on Friday.")
+
+
+def test_the_place_protesters_marched_towards_is_not_a_second_event(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text(
+        "Thousands of people protested against military rule in Omdurman on Thursday. Police fired tear gas as "
+        "they tried to march towards a bridge leading to Khartoum, witnesses said.", published=date(2022, 1, 14))
+    assert len(events) == 1
+    assert events[0].location == "Omdurman"
+
+
+def test_where_a_spokesman_spoke_is_not_where_it_happened(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text(
+        "Rwandan and Mozambican troops recaptured the port town of Mocimboa da Praia on Sunday after a week of "
+        "fighting. Dozens of insurgents were killed in the final assault on the town, an army spokesman told "
+        "reporters in Kigali.", published=date(2021, 8, 9))
+    assert len(events) == 1
+    assert events[0].country == "Mozambique" and events[0].location.startswith("Moc")
+
+
+def test_a_vague_date_covering_the_event_day_is_not_another_day(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text(
+        "Several hundred workers held a peaceful sit-in outside a textile factory in Alexandria on Sunday. "
+        "The protesters went home in the evening after managers promised to meet them this week.",
+        published=date(2023, 5, 30))
+    assert len(events) == 1
+
+
+def test_a_town_taken_and_held_the_next_day_is_one_event(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text(
+        "M23 rebels seized the town of Rutshuru after heavy fighting with the army on Tuesday. "
+        "Government soldiers pulled out of the town, which was fully under rebel control by Wednesday morning, "
+        "residents said.", published=date(2022, 11, 3))
+    assert len(events) == 1
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"

@@ -294,3 +294,18 @@ def test_a_bracket_with_acled_province_spelling(finder, nlp):
     doc = nlp("On 4 April 2022, rebels and soldiers exchanged fire near Saraqib (Idleb, Idleb).")
     (m,) = finder.resolve(doc, finder.find(doc))
     assert (m.place.country_code, m.place.admin1) == ("SY", "Idlib")
+
+
+@pytest.mark.parametrize("before", ["marched towards ", "a bridge leading to ", "told reporters in ",
+                                    "fled to ", "a brigade from the western port city of "])
+def test_elsewhere_cues(before):
+    from eventwire.extract.places import ELSEWHERE
+
+    assert ELSEWHERE.search(before)
+
+
+@pytest.mark.parametrize("before", ["clashes in ", "near the town of ", "attacked a village outside "])
+def test_event_place_cues_are_not_elsewhere(before):
+    from eventwire.extract.places import ELSEWHERE
+
+    assert not ELSEWHERE.search(before)

@@ -65,6 +65,7 @@ class PlaceMention:
     near: bool = False  # "near X", "outside X", "south of X" -> geo_precision 2
     demonym: bool = False
     dateline: bool = False  # in the dateline ("KABUL, May 3 (Agency) -"): where the report was filed
+    elsewhere: bool = False  # a destination or where a statement was made ("towards Khartoum", "told reporters in Kigali")
 
 
 @dataclass

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import __version__
 from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction, kind,
@@ -24,7 +25,7 @@ from .extract.places import PlaceFinder, doc_text, event_location, focus_country
 from .gazetteer import Gazetteer, get_gazetteer
 from .models import Article, CodedArticle, DateMention, Event, Fatalities, PlaceMention
 from .nlp import get_nlp
-from .resources import by_code, countries, priority
+from .resources import by_code, countries, load_yaml, priority
 
 LOW_CONFIDENCE = 0.6
 MAX_SPLIT_DAYS = 7
@@ -47,6 +48,7 @@ class SentenceFinding:
     actors: list[ActorMention]
     identities: list[str] = field(default_factory=list)
     root: int | None = None  # character offset of the sentence's main verb
+    refers_back: bool = False  # names an event already reported ("sustained in the clashes")
 
 
 @dataclass
@@ -116,6 +118,7 @@ class Pipeline:
             actors=self.actors.find(sent, i) if label.code or label.matched else [],
             identities=self.actors.identities(sent) if label.code else [],
             root=sent.root.idx,
+            refers_back=refers_back(text),
         )
 
     def assemble(self, findings: list[SentenceFinding], places: list[PlaceMention],
@@ -145,12 +148,17 @@ class Pipeline:
     def _same_event(draft: Draft, f: SentenceFinding, own_day, own_place) -> bool:
         """A sentence continues the last event unless it names another day or another town,
         or it turns a crowd event into another kind of crowd (a march, then a riot), or it puts a
-        peaceful protest beside a battle or an explosion."""
-        if own_day is not None and draft.day is not None and own_day.day != draft.day.day:
+        peaceful protest beside a battle or an explosion; a sentence that names the event
+        already reported ("wounds sustained in the clashes") always continues it."""
+        if _same_takeover(draft, f, own_day, own_place):
+            return True
+        if own_day is not None and draft.day is not None and _other_day(own_day, draft.day):
             return False
         if own_place is not None and draft.place is not None and own_place.place != draft.place.place:
             if own_place.place.feature == "city" or draft.place.place.feature != "city":
                 return False
+        if f.refers_back:
+            return True
         a, b = by_code()[draft.code]["event_type"], by_code()[f.label.code]["event_type"]
         if {a, b} == {"Protests", "Riots"}:
             return False
@@ -161,7 +169,10 @@ class Pipeline:
     @staticmethod
     def _merge(draft: Draft, f: SentenceFinding) -> None:
         draft.sentences.append(f)
-        if priority(f.label.code) < priority(draft.code) and not _weak_battle(draft, f) and not _unsure(f):
+        if _crowd_turned_violent(draft, f):
+            draft.code = f.label.code
+        elif priority(f.label.code) < priority(draft.code) and not _weak_battle(draft, f) and not _unsure(f) \
+                and not _violent_crowd(draft, f):
             draft.code = f.label.code
         draft.confidence = max(draft.confidence, f.label.confidence)
 
@@ -268,6 +279,49 @@ class Pipeline:
 
 
 SEPARATE_FROM_PEACEFUL_PROTEST = {"Battles", "Explosions/Remote violence"}
+
+
+@lru_cache(maxsize=None)
+def back_reference_pattern() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in load_yaml("assembly.yaml")["back_references"]), re.I)
+
+
+def refers_back(text: str) -> bool:
+    """Does the sentence name an event already reported ("sustained in the clashes")?"""
+    return bool(back_reference_pattern().search(text))
+
+
+def _same_takeover(draft: Draft, f: SentenceFinding, own_day, own_place) -> bool:
+    """One place changing hands, told over a day or two (data/assembly.yaml, ``takeover``)."""
+    rule = load_yaml("assembly.yaml")["takeover"]
+    if draft.code not in rule["codes"] or f.label.code not in rule["codes"]:
+        return False
+    if own_place is not None and (draft.place is None or own_place.place != draft.place.place):
+        return False
+    return own_day is None or draft.day is None or abs((own_day.day - draft.day.day).days) <= rule["days"]
+
+
+def _other_day(own: DateMention, day: DateMention) -> bool:
+    """Does a sentence's date name another day than the event's? A vaguer date that covers the
+    event's day ("this week", "in May") does not."""
+    if own.precision == 2:
+        return abs((own.day - day.day).days) > 3
+    if own.precision == 3:
+        return (own.day.year, own.day.month) != (day.day.year, day.day.month)
+    return own.day != day.day
+
+
+def _violent_crowd(draft: Draft, f: SentenceFinding) -> bool:
+    """A riot stays a riot when a later sentence about the same crowd reads as a protest
+    ("police fired tear gas to disperse the crowd")."""
+    return (f.refers_back and by_code()[draft.code]["event_type"] == "Riots"
+            and by_code()[f.label.code]["event_type"] == "Protests")
+
+
+def _crowd_turned_violent(draft: Draft, f: SentenceFinding) -> bool:
+    """A protest whose crowd, named again, turns violent is a riot (ACLED: one event, a riot)."""
+    return (f.refers_back and by_code()[draft.code]["event_type"] == "Protests"
+            and by_code()[f.label.code]["event_type"] == "Riots")
 
 
 def armed_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention]) -> str:

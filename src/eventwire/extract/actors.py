@@ -110,7 +110,7 @@ class ActorDictionary:
         if "{country}" in name:
             country = self.nationality(span)
             if country:
-                name = name.replace("{country}", country)
+                name = fill_country(name, country)
         options = [(e.name, e.inter, e.countries) for e in entries] if len(entries) > 1 else []
         return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
                             sentence=sentence_index, name=name, inter=entry.inter,

@@ -84,6 +84,11 @@ STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesd
         "june", "july", "august", "september", "october", "november", "december", "god", "allah",
         "police", "army", "state", "islamic", "reuters", "afp", "ap", "said", "government", "un", "eu"}
 
+# a destination or the place where something was said is not where the event happened
+ELSEWHERE = re.compile(r"\b(?:towards?|leading to|heading (?:to|for|towards?)|bound for|en route to|fled (?:to|into)|on (?:its|their|his|her) way to"
+                       r"|(?:told|telling|briefed) (?:reporters|journalists|a news conference|a press conference|parliament|AFP|Reuters)"
+                       r"(?: \w+)? (?:in|at)|(?:said|speaking) (?:in|at)|(?:brigade|militia|group|fighters|gunmen|men|forces|troops|unit|members|youths) (?:based )?from)\s*(?:the\s+(?:[a-z-]+\s+){0,3}(?:town|village|city|capital)\s+(?:of\s+)?)?$", re.I)
+
 
 class PlaceFinder:
     # weights of the resolution score (see _prior and resolve)
@@ -131,6 +136,7 @@ class PlaceFinder:
             m.demonym = getattr(span, "label_", "") == "NORP" or (fold(text) in self.demonyms and fold(text) != fold(self.demonyms[fold(text)]))
             before = text_all[max(0, span.start_char - 60): span.start_char]
             m.near = bool(NEAR.search(before))
+            m.elsewhere = bool(ELSEWHERE.search(before))
             mentions.append(m)
         return mentions
 
@@ -715,7 +721,7 @@ def event_location(mentions: list[PlaceMention], sentence: int, focus: str = "",
     """
     usable = [m for m in mentions if m.place is not None and not m.demonym and m.place.feature != "region"
               and not (focus and m.place.feature == "country" and m.place.country_code != focus)]
-    own = [m for m in usable if m.sentence == sentence and not m.dateline]
+    own = [m for m in usable if m.sentence == sentence and not m.dateline and not m.elsewhere]
     # within the sentence, a place after its main verb is more often where it happened
     # ("Shelling hit a bus in Donetsk") than one before it ("Kyiv said ...")
     after_verb = [m for m in own if root is not None and m.start > root and m.place.feature != "country"]
