@@ -200,3 +200,18 @@ def test_state_forces_at_home_stay_state_forces():
     assert abroad(("Military Forces of the United States", "State forces"), "Somalia")[1] == "External/Other forces"
     assert abroad(("Military Forces of the United States", "State forces"), "United States")[1] == "State forces"
     assert abroad(("Police Forces of Kenya", "State forces"), "Kenya")[1] == "State forces"
+
+
+def test_a_claim_of_an_attack_names_its_perpetrator(pipeline):
+    a1, _a2 = _sides(pipeline, "Al Shabaab claims bombing that killed nine in Mogadishu.")
+    assert a1 == "Al Shabaab"
+
+
+def test_an_unplaced_event_takes_the_countrys_actors(pipeline):
+    a1, a2 = _sides(pipeline, "Suicide bomber kills 12 Afghan army recruits.")
+    assert a1 == "Unidentified Armed Group (Afghanistan)" and a2 == "Military Forces of Afghanistan"
+
+
+def test_fighters_killed_in_air_strikes_are_the_victims(pipeline):
+    a1, a2 = _sides(pipeline, "Dozens of Boko Haram fighters killed in air strikes near Maiduguri.")
+    assert a1 == "Military Forces of Nigeria" and a2 == "Boko Haram"

@@ -7,3 +7,15 @@ def test_a_bombing_and_a_peaceful_protest_are_two_events(pipeline):
     events = pipeline.code_text("Suicide bomber kills three soldiers in Maiduguri. Students march in Maiduguri "
                                 "to demand better security.", published=date(2021, 3, 10))
     assert {e.event_type for e in events} == {"Explosions/Remote violence", "Protests"}
+
+
+def test_a_wire_slug_is_not_read_as_text(pipeline):
+    from datetime import date
+
+    from eventwire.textnorm import mask_wire_slugs
+
+    text = "UPDATE 2-Car bomb kills six. WRAPUP 1-Clashes go on."
+    masked = mask_wire_slugs(text)
+    assert len(masked) == len(text) and masked.split() == "Car bomb kills six. Clashes go on.".split()
+    (e,) = pipeline.code_text("UPDATE 2-Mogadishu car bomb kills six.", published=date(2021, 3, 10))
+    assert e.location == "Mogadishu" and e.fatalities == 6

@@ -25,6 +25,7 @@ from .gazetteer import Gazetteer, get_gazetteer
 from .models import Article, CodedArticle, DateMention, Event, Fatalities, PlaceMention
 from .nlp import get_nlp
 from .resources import by_code, countries, priority
+from .textnorm import mask_wire_slugs
 
 LOW_CONFIDENCE = 0.6
 MAX_SPLIT_DAYS = 7
@@ -74,7 +75,7 @@ class Pipeline:
 
     # ---- public API ----------------------------------------------------------------------
     def code_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle]:
-        stream = ((a.text, a) for a in articles)
+        stream = ((mask_wire_slugs(a.text), a) for a in articles)
         for doc, article in self.nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
             yield self.code_doc(doc, article)
 
@@ -182,7 +183,7 @@ class Pipeline:
             evidence_start=draft.first.start, evidence_end=draft.first.end, coder=f"eventwire {__version__}",
         )
         self._set_place(event, draft)
-        self._set_actors(event, draft)
+        self._set_actors(event, draft, event.country or focus_country_name(places))
         confidence = draft.confidence * (1.0 if event.latitude is not None else 0.8)
         confidence *= 1.0 if draft.day is not None else 0.85
         event.confidence = round(confidence, 3)
@@ -201,9 +202,10 @@ class Pipeline:
         event.geo_precision, event.geonameid = draft.geo_precision, p.geonameid
         event.region = self.regions.get(p.country, {}).get("acled_region", "")
 
-    def _set_actors(self, event: Event, draft: Draft) -> None:
+    def _set_actors(self, event: Event, draft: Draft, country: str) -> None:
+        """``country``: the event's, else the document's (an event placed nowhere in a story about
+        Iraq has Iraqi actors: "Military Forces of Iraq", not "Military Forces")."""
         mentions = [a for f in draft.sentences for a in f.actors]
-        country = event.country or ""
         code = draft.place.place.country_code if draft.place and draft.place.place else ""
         names = [_fill(resolve_options(a, code), country) for a in mentions]
         unnamed = event.deaths_unknown + event.deaths_civilians > 0 and not any(a.role == "patient" for a in names)
@@ -292,6 +294,12 @@ def _fatalities(draft: Draft) -> Fatalities:
     if updates:
         return updates[-1]
     return min((fat for fat, _ in figures), key=lambda x: x.best)
+
+
+def focus_country_name(places: list[PlaceMention]) -> str:
+    """The name of the country most of the document's places are in ("" when none)."""
+    code = focus_country(places)
+    return next((m.place.country for m in places if m.place is not None and m.place.country_code == code), "")
 
 
 def _fill(actor: ActorMention, country: str) -> ActorMention:

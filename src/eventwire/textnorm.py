@@ -41,3 +41,15 @@ def skeleton(text: str) -> str:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
+
+
+# a wire service's slug before a headline: "UPDATE 2-", "WRAPUP 1-", "RPT-", "CORRECTED-(OFFICIAL)-"
+WIRE_SLUG = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:UPDATE|WRAPUP|REFILE|RPT|CORRECTED|CORRECTION|EXCLUSIVE|INSIGHT|"
+                       r"ANALYSIS|FACTBOX|TIMELINE|URGENT|FEATURE|INTERVIEW|COLUMN|PREVIEW|\([A-Z]+\))"
+                       r"(?:\s+\d+)?\s*-)+(?=\S)")
+
+
+def mask_wire_slugs(text: str) -> str:
+    """The text with wire slugs blanked out by spaces (offsets do not move): "UPDATE 1-Baghdad
+    blast ..." reads "Baghdad blast ..." to the parser, not a token "1-Baghdad"."""
+    return WIRE_SLUG.sub(lambda m: " " * len(m.group(0)), text)

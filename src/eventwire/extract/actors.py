@@ -221,8 +221,10 @@ def role_of(span) -> str:
     tok = span.root
     while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos") and tok.head is not tok:
         tok = tok.head
+    if _reduced_passive(span, tok):
+        return "patient"  # "Dozens of IS militants killed in air strikes"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
-        return "source"
+        return "agent" if claims_attack(tok.head) else "source"
     if tok.dep_ == "nsubj" and headline_passive(tok.head):
         return "patient"  # "Twenty armed men killed near X"
     if tok.dep_ == "nsubj":
@@ -238,6 +240,28 @@ def role_of(span) -> str:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok:
         return role_of(tok.doc[tok.head.head.i: tok.head.head.i + 1])  # "dozens of IS militants"
     return _object_of_violence(span)
+
+
+VICTIM_VERBS = {"kill", "execute", "behead", "massacre", "slay", "wound", "injure", "capture", "abduct", "kidnap"}
+
+
+def _reduced_passive(span, head) -> bool:
+    """A headline's "X militants killed in ...": the noun (or a word of the mention, or the noun
+    right after it: "IS militants") carries a participle of a violent verb, without its auxiliary: X are victims."""
+    doc = span.doc
+    nouns = [head, *span] + [t for t in doc[span.end: span.end + 2] if t.pos_ in ("NOUN", "PROPN")][:1]
+    return any(c.dep_ == "acl" and c.lemma_.lower() in VICTIM_VERBS and headline_passive(c)
+               for t in nouns for c in t.children)
+
+
+def claims_attack(verb) -> bool:
+    """'IS claims bombing', 'X claims responsibility for ...': a claim with an object names the
+    perpetrator; 'X claims 30 rebels were killed' reports, as 'says' does."""
+    if verb.lemma_.lower() != "claim":
+        return False
+    if verb.dep_ == "compound":  # headlines parse "claims bombing" as one noun
+        return True
+    return any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
 
 
 # headline verbs whose object is the victim or target; and the words a count is made of
