@@ -215,3 +215,13 @@ def test_an_unplaced_event_takes_the_countrys_actors(pipeline):
 def test_fighters_killed_in_air_strikes_are_the_victims(pipeline):
     a1, a2 = _sides(pipeline, "Dozens of Boko Haram fighters killed in air strikes near Maiduguri.")
     assert a1 == "Military Forces of Nigeria" and a2 == "Boko Haram"
+
+
+def test_fighters_reportedly_killed_are_the_victims(pipeline):
+    a1, a2 = _sides(pipeline, "More than 30 Boko Haram fighters reportedly killed near Maiduguri.")
+    assert {a1, a2} == {"Boko Haram", "Military Forces of Nigeria"}
+
+
+def test_security_personnel_are_the_state(actors, nlp):
+    (m,) = found(actors, nlp, "Gunmen abducted Nigerian security personnel.")[-1:]
+    assert m.name == "Military Forces of Nigeria"

@@ -281,3 +281,8 @@ def test_a_countrys_capital_is_its_capital_city(finder, nlp, text, capital):
     mentions = finder.resolve(doc, finder.find(doc))
     place, _precision = event_location(mentions, 0)
     assert place.place.name == capital and place.place.feature == "city"
+
+
+def test_a_sect_is_no_town(finder, nlp):
+    places = resolve(finder, nlp, "Militants overran army posts in Sunni towns near Baiji.")
+    assert "Sunni" not in places

@@ -225,7 +225,7 @@ def role_of(span) -> str:
         return "patient"  # "Dozens of IS militants killed in air strikes"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
         return "agent" if claims_attack(tok.head) else "source"
-    if tok.dep_ == "nsubj" and headline_passive(tok.head):
+    if tok.dep_ == "nsubj" and (headline_passive(tok.head) or _objectless_violence(tok.head)):
         return "patient"  # "Twenty armed men killed near X"
     if tok.dep_ == "nsubj":
         return "agent"
@@ -252,6 +252,13 @@ def _reduced_passive(span, head) -> bool:
     nouns = [head, *span] + [t for t in doc[span.end: span.end + 2] if t.pos_ in ("NOUN", "PROPN")][:1]
     return any(c.dep_ == "acl" and c.lemma_.lower() in VICTIM_VERBS and headline_passive(c)
                for t in nouns for c in t.children)
+
+
+def _objectless_violence(verb) -> bool:
+    """"X fighters reportedly killed in Y", tagged as an active past: a violent verb that needs an
+    object, without object or auxiliary, is a headline's passive."""
+    return (verb.lemma_.lower() in VICTIM_VERBS and verb.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp") for c in verb.children))
 
 
 def claims_attack(verb) -> bool:

@@ -95,7 +95,8 @@ FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "god", "allah",
-        "police", "army", "state", "islamic", "reuters", "afp", "ap", "said", "government", "un", "eu"}
+        "police", "army", "state", "islamic", "reuters", "afp", "ap", "said", "government", "un", "eu",
+        "sunni", "sunnis", "shiite", "shiites", "shia", "shiah", "alawite", "alawites"}  # sects, not towns
 
 
 class PlaceFinder:
