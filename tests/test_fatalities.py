@@ -151,3 +151,17 @@ def test_a_year_never_reaches_the_event(pipeline):
     (e,) = pipeline.code_text("On 27 September 2020, unidentified gunmen shot dead a village councilor in "
                               "Cotabato City.", published=date(2020, 9, 28))
     assert e.fatalities == 1
+
+
+@pytest.mark.parametrize("text,best", [
+    ("Twenty Boko Haram fighters killed near Maiduguri.", 20),  # the number opens a compound name
+    ("Nine Al Shabaab militants reportedly killed near Kismayo.", 9),  # tagged as an active past
+    ("Gunmen kill family of six near Kaduna.", 6),
+    ("Helicopter strike kills seven Al Shabaab men in Jilib.", 7),
+    ("Suicide bomber kills four in Kabul market district.", 4),  # a second 'object' is no victim
+    ("Sixty-two rebels killed east of Goma - army spokesman.", 62),  # the source tag is no object
+    ("11 members of the Malian armed forces killed: ministry.", 11),
+    ("Six Somali soldiers and militiamen killed fighting Al Shabaab.", 6),
+])
+def test_headline_counts(nlp, text, best):
+    assert deaths(nlp, text).best == best
