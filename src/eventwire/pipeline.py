@@ -30,7 +30,8 @@ from .textnorm import mask_wire_slugs
 LOW_CONFIDENCE = 0.6
 MAX_SPLIT_DAYS = 7
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-UPDATED_TOLL = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|has risen|went up)\s+to\b|\brevised\b", re.I)
+UPDATED_TOLL = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|"
+                          r"has risen|went up|goes up)\s+to\b|\brevised\b", re.I)
 MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
 
 

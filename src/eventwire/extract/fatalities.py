@@ -47,10 +47,14 @@ def not_a_count(tok) -> bool:
     people counts them, whatever the entity recogniser says ("between 10 and 15 people")."""
     if _counts_a_noun(tok):
         return False
-    if tok.ent_type_ in NON_COUNT_ENTS or re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
-        return True  # "in 2020", "three days", "10 percent"
     doc = tok.doc
-    return any(MONTHS.match(doc[i].text) for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc))
+    next_to_month = any(MONTHS.match(doc[i].text) for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc))
+    year = re.fullmatch(r"(?:1[89]|20)\d\d", tok.text)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in KILLING_VERBS and not (year or next_to_month):
+        return False  # "blasts kill 14", whatever the entity recogniser says
+    if tok.ent_type_ in NON_COUNT_ENTS or year:
+        return True  # "in 2020", "three days", "10 percent"
+    return next_to_month
 
 
 def _counts_a_noun(tok) -> bool:
