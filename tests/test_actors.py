@@ -225,3 +225,14 @@ def test_fighters_reportedly_killed_are_the_victims(pipeline):
 def test_security_personnel_are_the_state(actors, nlp):
     (m,) = found(actors, nlp, "Gunmen abducted Nigerian security personnel.")[-1:]
     assert m.name == "Military Forces of Nigeria"
+
+
+def test_who_says_it_killed_is_the_agent(actors, nlp):
+    mentions = found(actors, nlp, "Nigerian army says it killed 40 Boko Haram fighters near Maiduguri.")
+    assert [m.role for m in mentions if m.name.startswith("Military")] == ["agent"]
+
+
+def test_a_country_that_strikes_is_its_military(actors, nlp):
+    mentions = found(actors, nlp, "Kenya bombs rebel camps in Gedo.")
+    assert [(m.name, m.role) for m in mentions if m.name.startswith("Military")] == [
+        ("Military Forces of Kenya", "agent")]

@@ -123,10 +123,12 @@ class ActorDictionary:
         for tok in sent:
             country = country_word(tok)
             head = _modified_noun(tok)
+            if country and head is None and _country_strikes(tok, country):
+                head = tok  # "Turkey kills four militants": the country's military
             if not country or head is None or any(s <= tok.idx < e for s, e in taken) or cause_word(tok):
                 continue
             name = fill_country("Military Forces of {country}", country)
-            if head.lemma_.lower() not in military_nouns() and (tok.dep_ != "conj" or name in names):
+            if head is not tok and head.lemma_.lower() not in military_nouns() and (tok.dep_ != "conj" or name in names):
                 continue  # 'Ukrainian and Russian forces': the second nationality is a second actor
             start = min(tok.idx, head.idx)
             out.append(ActorMention(text=sent.doc[min(tok.i, head.i): max(tok.i, head.i) + 1].text, start=start,
@@ -181,6 +183,12 @@ def military_nouns() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("military_nouns", []))
 
 
+def _country_strikes(tok, country: str) -> bool:
+    """A country's name (not its demonym) as the subject of a violent verb: "Turkey kills four
+    militants", "Kenya bombs rebel camps"."""
+    return (tok.dep_ == "nsubj" and fold(tok.text) == fold(country) and tok.head.lower_ in VIOLENCE_VERBS)
+
+
 def _modified_noun(tok):
     """The noun a nationality word modifies: 'Russian column', 'Ukrainian and Russian forces'."""
     if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"):
@@ -224,7 +232,7 @@ def role_of(span) -> str:
     if _reduced_passive(span, tok):
         return "patient"  # "Dozens of IS militants killed in air strikes"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
-        return "agent" if claims_attack(tok.head) else "source"
+        return "agent" if claims_attack(tok.head) or says_it_did(tok.head) else "source"
     if tok.dep_ == "nsubj" and (headline_passive(tok.head) or _objectless_violence(tok.head)):
         return "patient"  # "Twenty armed men killed near X"
     if tok.dep_ == "nsubj":
@@ -259,6 +267,13 @@ def _objectless_violence(verb) -> bool:
     object, without object or auxiliary, is a headline's passive."""
     return (verb.lemma_.lower() in VICTIM_VERBS and verb.tag_ in ("VBD", "VBN")
             and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp") for c in verb.children))
+
+
+def says_it_did(verb) -> bool:
+    """'The army says it killed 40 rebels': who says it did the violence is its agent."""
+    return any(c.dep_ == "ccomp" and c.lower_ in VIOLENCE_VERBS
+               and any(s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children)
+               for c in verb.children)
 
 
 def claims_attack(verb) -> bool:
