@@ -236,3 +236,10 @@ def test_a_country_that_strikes_is_its_military(actors, nlp):
     mentions = found(actors, nlp, "Kenya bombs rebel camps in Gedo.")
     assert [(m.name, m.role) for m in mentions if m.name.startswith("Military")] == [
         ("Military Forces of Kenya", "agent")]
+
+
+def test_an_army_that_says_it_retook_a_town_is_the_agent(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("Nigerian army says retook town from Boko Haram.", published=date(2021, 3, 10))
+    assert (e.actor1, e.actor2) == ("Military Forces of Nigeria", "Boko Haram")

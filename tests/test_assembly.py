@@ -19,3 +19,11 @@ def test_a_wire_slug_is_not_read_as_text(pipeline):
     assert len(masked) == len(text) and masked.split() == "Car bomb kills six. Clashes go on.".split()
     (e,) = pipeline.code_text("UPDATE 2-Mogadishu car bomb kills six.", published=date(2021, 3, 10))
     assert e.location == "Mogadishu" and e.fatalities == 6
+
+
+def test_a_claim_in_the_next_sentence_names_the_perpetrator(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text("A car bomb killed seven people in Mogadishu on Monday. Al Shabaab claimed "
+                                "responsibility for the attack.", published=date(2020, 1, 8))
+    assert [(e.actor1, e.fatalities) for e in events] == [("Al Shabaab", 7)]

@@ -32,6 +32,7 @@ MAX_SPLIT_DAYS = 7
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 UPDATED_TOLL = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|"
                           r"has risen|went up|goes up)\s+to\b|\brevised\b", re.I)
+CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b", re.I)
 MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
 
 
@@ -111,7 +112,7 @@ class Pipeline:
             index=i, text=text, start=sent.start_char, end=sent.end_char, label=label,
             dates=find_dates(text, published, sent.start_char, i),
             fatalities=sentence_fatalities(sent, significant),
-            actors=self.actors.find(sent, i) if label.code or label.matched else [],
+            actors=self.actors.find(sent, i) if label.code or label.matched or CLAIM.search(text) else [],
             identities=self.actors.identities(sent) if label.code else [],
             root=sent.root.idx,
         )
@@ -128,6 +129,7 @@ class Pipeline:
                 last_day = own_day
             if f.label.code is None or background:
                 self._attach_fatalities(drafts, f)
+                self._attach_claim(drafts, f)
                 continue
             place, precision = event_location(places, f.index, focus, f.root)
             own_place = place if place is not None and place.sentence == f.index else None
@@ -167,6 +169,14 @@ class Pipeline:
     def _attach_fatalities(drafts: list[Draft], f: SentenceFinding) -> None:
         """A following sentence with a death toll and no event of its own belongs to the last event."""
         if drafts and f.fatalities and f.index - drafts[-1].sentences[-1].index <= 2 and not f.label.reason:
+            drafts[-1].sentences.append(f)
+
+    @staticmethod
+    def _attach_claim(drafts: list[Draft], f: SentenceFinding) -> None:
+        """A following sentence that claims the attack ("Al Shabaab claimed responsibility")
+        names the last event's perpetrator."""
+        if (drafts and f not in drafts[-1].sentences and CLAIM.search(f.text)
+                and f.index - drafts[-1].sentences[-1].index <= 2 and any(a.role == "agent" for a in f.actors)):
             drafts[-1].sentences.append(f)
 
     # ---- drafts to records ---------------------------------------------------------------

@@ -269,11 +269,21 @@ def _objectless_violence(verb) -> bool:
             and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp") for c in verb.children))
 
 
+TAKING_WORDS = {"retake", "retakes", "retook", "retaken", "recapture", "recaptures", "recaptured", "capture",
+                "captures", "captured", "seize", "seizes", "seized", "liberate", "liberates", "liberated",
+                "repel", "repels", "repelled"}
+
+
 def says_it_did(verb) -> bool:
-    """'The army says it killed 40 rebels': who says it did the violence is its agent."""
-    return any(c.dep_ == "ccomp" and c.lower_ in VIOLENCE_VERBS
-               and any(s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children)
-               for c in verb.children)
+    """'The army says it killed 40 rebels', 'Army says retook town': who says it did the violence
+    (its own subject, or none) is its agent."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp") or not (c.lower_ in VIOLENCE_VERBS or c.lower_ in TAKING_WORDS):
+            continue
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if all(s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in subjects):
+            return True
+    return False
 
 
 def claims_attack(verb) -> bool:
