@@ -27,3 +27,15 @@ def test_a_claim_in_the_next_sentence_names_the_perpetrator(pipeline):
     events = pipeline.code_text("A car bomb killed seven people in Mogadishu on Monday. Al Shabaab claimed "
                                 "responsibility for the attack.", published=date(2020, 1, 8))
     assert [(e.actor1, e.fatalities) for e in events] == [("Al Shabaab", 7)]
+
+
+def test_a_quoted_number_is_read_as_a_number(pipeline):
+    from datetime import date
+
+    from eventwire.textnorm import mask_number_quotes
+
+    text = 'Somali forces kill "34 Al Shabaab" militants in Jilib.'
+    assert len(mask_number_quotes(text)) == len(text) and '"' not in mask_number_quotes(text)
+    assert mask_number_quotes('He said "we will win" today.') == 'He said "we will win" today.'
+    (e,) = pipeline.code_text(text, published=date(2021, 3, 10))
+    assert e.fatalities == 34

@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer, get_gazetteer
 from .models import Article, CodedArticle, DateMention, Event, Fatalities, PlaceMention
 from .nlp import get_nlp
 from .resources import by_code, countries, priority
-from .textnorm import mask_wire_slugs
+from .textnorm import mask_for_parsing
 
 LOW_CONFIDENCE = 0.6
 MAX_SPLIT_DAYS = 7
@@ -77,7 +77,7 @@ class Pipeline:
 
     # ---- public API ----------------------------------------------------------------------
     def code_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle]:
-        stream = ((mask_wire_slugs(a.text), a) for a in articles)
+        stream = ((mask_for_parsing(a.text), a) for a in articles)
         for doc, article in self.nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
             yield self.code_doc(doc, article)
 
