@@ -297,3 +297,44 @@ def test_a_group_named_only_as_a_target_is_not_the_attacker(pipeline):
     e = coded(pipeline, "On 3 June 2022, soldiers raided Kumbo (Bui, North-West) and killed 2 civilians they "
                         "accused of supporting Ambazonian fighters.")
     assert (e.actor1, e.actor2) == ("Military Forces of Cameroon", "Civilians (Cameroon)")
+def test_a_claim_of_an_attack_names_its_perpetrator(pipeline):
+    a1, _a2 = _sides(pipeline, "Al Shabaab claims bombing that killed nine in Mogadishu.")
+    assert a1 == "Al Shabaab"
+
+
+def test_an_unplaced_event_takes_the_countrys_actors(pipeline):
+    a1, a2 = _sides(pipeline, "Suicide bomber kills 12 Afghan army recruits.")
+    assert a1 == "Unidentified Armed Group (Afghanistan)" and a2 == "Military Forces of Afghanistan"
+
+
+def test_fighters_killed_in_air_strikes_are_the_victims(pipeline):
+    a1, a2 = _sides(pipeline, "Dozens of Boko Haram fighters killed in air strikes near Maiduguri.")
+    assert a1 == "Military Forces of Nigeria" and a2 == "Boko Haram"
+
+
+def test_fighters_reportedly_killed_are_the_victims(pipeline):
+    a1, a2 = _sides(pipeline, "More than 30 Boko Haram fighters reportedly killed near Maiduguri.")
+    assert {a1, a2} == {"Boko Haram", "Military Forces of Nigeria"}
+
+
+def test_security_personnel_are_the_state(actors, nlp):
+    (m,) = found(actors, nlp, "Gunmen abducted Nigerian security personnel.")[-1:]
+    assert m.name == "Military Forces of Nigeria"
+
+
+def test_who_says_it_killed_is_the_agent(actors, nlp):
+    mentions = found(actors, nlp, "Nigerian army says it killed 40 Boko Haram fighters near Maiduguri.")
+    assert [m.role for m in mentions if m.name.startswith("Military")] == ["agent"]
+
+
+def test_a_country_that_strikes_is_its_military(actors, nlp):
+    mentions = found(actors, nlp, "Kenya bombs rebel camps in Gedo.")
+    assert [(m.name, m.role) for m in mentions if m.name.startswith("Military")] == [
+        ("Military Forces of Kenya", "agent")]
+
+
+def test_an_army_that_says_it_retook_a_town_is_the_agent(pipeline):
+    from datetime import date
+
+    (e,) = pipeline.code_text("Nigerian army says retook town from Boko Haram.", published=date(2021, 3, 10))
+    assert (e.actor1, e.actor2) == ("Military Forces of Nigeria", "Boko Haram")

@@ -203,3 +203,27 @@ def test_second_set_event_tolls(pipeline, text, best):
 ])
 def test_a_toll_split_between_events(nlp, text, best):
     assert deaths(nlp, text).best == best
+@pytest.mark.parametrize("text,best", [
+    ("Twenty Boko Haram fighters killed near Maiduguri.", 20),  # the number opens a compound name
+    ("Nine Al Shabaab militants reportedly killed near Kismayo.", 9),  # tagged as an active past
+    ("Gunmen kill family of six near Kaduna.", 6),
+    ("Suicide bomber kills three in Mogadishu shrine neighborhood.", 3),
+    ("Air strike kills six IS militants in Raqqa.", 6),  # "IS" read as a verb: the regex fallback  # a second 'object' is no victim
+    ("Sixty-two rebels killed east of Goma - army spokesman.", 62),  # the source tag is no object
+    ("11 members of the Malian armed forces killed: ministry.", 11),
+    ("Six Somali soldiers and militiamen killed fighting Al Shabaab.", 6),
+])
+def test_headline_counts(nlp, text, best):
+    assert deaths(nlp, text).best == best
+
+
+def test_a_number_killed_is_no_date(nlp):
+    assert deaths(nlp, "Quetta bombs mainly targeting Hazaras kill 16.").best == 16
+
+
+def test_a_toll_that_rises_is_the_update(pipeline):
+    from datetime import date
+
+    events = pipeline.code_text("Kabul car bombs kill at least 12: police. Death toll from Kabul car bombs rises "
+                                "to 47 - police.", published=date(2020, 1, 1))
+    assert [e.fatalities for e in events] == [47]

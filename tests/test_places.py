@@ -309,3 +309,36 @@ def test_event_place_cues_are_not_elsewhere(before):
     from eventwire.extract.places import ELSEWHERE
 
     assert not ELSEWHERE.search(before)
+@pytest.mark.parametrize("text,name", [
+    ("Five policemen killed in Tikrit - Iraqi TV.", "Tikrit"),  # the source tag is cut off
+    ("Rebels pushed into western Gao.", "Gao"),  # a part word between the cue and the name
+    ("Blasts hit Shiite Karachi districts.", "Shiite Karachi"),  # a sect's part of a city
+    ("Attackers kill 8 in Iraq's Anbar - TV.", "Anbar"),  # an alternate name after the possessive
+    ("Survivors describe the Diyala massacre.", "Diyala"),  # an event named after its place
+    ("Scores killed in the petrol station Hilla attack.", "Hilla"),
+])
+def test_headline_places_are_found(finder, nlp, text, name):
+    assert name in resolve(finder, nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Troops stormed the centre of Falluja city.",
+                                  "Gunmen attacked a checkpoint in west Falluja."])
+def test_a_big_town_by_an_alternate_name_inside_a_longer_name(finder, nlp, text):
+    (place,) = resolve(finder, nlp, text).values()
+    assert place.country_code == "IQ" and "Fall" in place.name
+
+
+@pytest.mark.parametrize("text,capital", [
+    ("Car bomb kills nine in Somalia's capital.", "Mogadishu"),
+    ("Bombings kill 11 in the Afghan capital.", "Kabul"),
+])
+def test_a_countrys_capital_is_its_capital_city(finder, nlp, text, capital):
+    doc = nlp(text)
+    mentions = finder.resolve(doc, finder.find(doc))
+    place, _precision = event_location(mentions, 0)
+    assert place.place.name == capital and place.place.feature == "city"
+
+
+def test_a_sect_is_no_town(finder, nlp):
+    places = resolve(finder, nlp, "Militants overran army posts in Sunni towns near Baiji.")
+    assert "Sunni" not in places

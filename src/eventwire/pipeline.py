@@ -26,13 +26,16 @@ from .gazetteer import Gazetteer, get_gazetteer
 from .models import Article, CodedArticle, DateMention, Event, Fatalities, PlaceMention
 from .nlp import get_nlp
 from .resources import by_code, countries, load_yaml, priority
+from .textnorm import mask_for_parsing
 
 LOW_CONFIDENCE = 0.6
 MAX_SPLIT_DAYS = 7
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-UPDATED_TOLL = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|has risen|went up)\s+to\b|\brevised\b", re.I)
 # an ACLED note's tag standing as a sentence of its own: "[size=hundreds]", "[women targeted: girls]"
 NOTE_TAG = re.compile(r"^\s*\[[^\[\]]{1,80}\]\s*$")
+UPDATED_TOLL = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|"
+                          r"has risen|went up|goes up)\s+to\b|\brevised\b", re.I)
+CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b", re.I)
 MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
 
 
@@ -78,7 +81,7 @@ class Pipeline:
 
     # ---- public API ----------------------------------------------------------------------
     def code_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle]:
-        stream = ((a.text, a) for a in articles)
+        stream = ((mask_for_parsing(a.text), a) for a in articles)
         for doc, article in self.nlp.pipe(stream, batch_size=batch_size, as_tuples=True):
             yield self.code_doc(doc, article)
 
@@ -115,7 +118,7 @@ class Pipeline:
             index=i, text=text, start=sent.start_char, end=sent.end_char, label=label,
             dates=find_dates(text, published, sent.start_char, i),
             fatalities=sentence_fatalities(sent, significant),
-            actors=self.actors.find(sent, i) if label.code or label.matched else [],
+            actors=self.actors.find(sent, i) if label.code or label.matched or CLAIM.search(text) else [],
             identities=self.actors.identities(sent) if label.code else [],
             root=sent.root.idx,
             refers_back=refers_back(text),
@@ -133,6 +136,7 @@ class Pipeline:
                 last_day = own_day
             if f.label.code is None or background:
                 self._attach_fatalities(drafts, f)
+                self._attach_claim(drafts, f)
                 continue
             place, precision = event_location(places, f.index, focus, f.root)
             own_place = place if place is not None and place.sentence == f.index else None
@@ -187,6 +191,14 @@ class Pipeline:
         if f.fatalities.coded or (gap <= 2 and not f.label.reason) or (gap == 1 and f.label.reason == "no trigger"):
             drafts[-1].sentences.append(f)
 
+    @staticmethod
+    def _attach_claim(drafts: list[Draft], f: SentenceFinding) -> None:
+        """A following sentence that claims the attack ("Al Shabaab claimed responsibility")
+        names the last event's perpetrator."""
+        if (drafts and f not in drafts[-1].sentences and CLAIM.search(f.text)
+                and f.index - drafts[-1].sentences[-1].index <= 2 and any(a.role == "agent" for a in f.actors)):
+            drafts[-1].sentences.append(f)
+
     # ---- drafts to records ---------------------------------------------------------------
     def to_events(self, draft: Draft, article: Article, places: list[PlaceMention]) -> list[Event]:
         fat = _fatalities(draft)
@@ -202,7 +214,7 @@ class Pipeline:
             evidence_start=draft.first.start, evidence_end=draft.first.end, coder=f"eventwire {__version__}",
         )
         self._set_place(event, draft)
-        self._set_actors(event, draft)
+        self._set_actors(event, draft, event.country or focus_country_name(places))
         confidence = draft.confidence * (1.0 if event.latitude is not None else 0.8)
         confidence *= 1.0 if draft.day is not None else 0.85
         event.confidence = round(confidence, 3)
@@ -221,9 +233,10 @@ class Pipeline:
         event.geo_precision, event.geonameid = draft.geo_precision, p.geonameid
         event.region = self.regions.get(p.country, {}).get("acled_region", "")
 
-    def _set_actors(self, event: Event, draft: Draft) -> None:
+    def _set_actors(self, event: Event, draft: Draft, country: str) -> None:
+        """``country``: the event's, else the document's (an event placed nowhere in a story about
+        Iraq has Iraqi actors: "Military Forces of Iraq", not "Military Forces")."""
         mentions = [a for f in draft.sentences for a in f.actors]
-        country = event.country or ""
         code = draft.place.place.country_code if draft.place and draft.place.place else ""
         names = [_fill(resolve_options(a, code), country) for a in mentions]
         unnamed = event.deaths_unknown + event.deaths_civilians > 0 and not any(a.role == "patient" for a in names)
@@ -386,6 +399,12 @@ def _added(tolls: list[Fatalities]) -> Fatalities:
     for name in ("best", "low", "high", *KINDS):
         setattr(out, name, sum(getattr(t, name) for t in tolls))
     return out
+
+
+def focus_country_name(places: list[PlaceMention]) -> str:
+    """The name of the country most of the document's places are in ("" when none)."""
+    code = focus_country(places)
+    return next((m.place.country for m in places if m.place is not None and m.place.country_code == code), "")
 
 
 def _fill(actor: ActorMention, country: str) -> ActorMention:

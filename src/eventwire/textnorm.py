@@ -41,3 +41,31 @@ def skeleton(text: str) -> str:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
+
+
+# a wire service's slug before a headline: "UPDATE 2-", "WRAPUP 1-", "RPT-", "CORRECTED-(OFFICIAL)-"
+WIRE_SLUG = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?:UPDATE|WRAPUP|REFILE|RPT|CORRECTED|CORRECTION|EXCLUSIVE|INSIGHT|"
+                       r"ANALYSIS|FACTBOX|TIMELINE|URGENT|FEATURE|INTERVIEW|COLUMN|PREVIEW|\([A-Z]+\))"
+                       r"(?:\s+\d+)?\s*-)+(?=\S)")
+
+
+def mask_wire_slugs(text: str) -> str:
+    """The text with wire slugs blanked out by spaces (offsets do not move): "UPDATE 1-Baghdad
+    blast ..." reads "Baghdad blast ..." to the parser, not a token "1-Baghdad"."""
+    return WIRE_SLUG.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# a number quoted as a claim, as headlines write: 'air strike kills "70" militants', '"34 rebels" killed'
+QUOTED_NUMBER = re.compile(r'"(?=(?:about |some |nearly |over |more than |at least )?(?:\d|dozens\b|scores\b|hundreds\b))'
+                           r'([^"\n]{1,40})"', re.I)
+
+
+def mask_number_quotes(text: str) -> str:
+    """The text with the quote marks around a quoted number blanked out (offsets do not move),
+    so that the parser reads 'kills "70" militants' as it reads 'kills 70 militants'."""
+    return QUOTED_NUMBER.sub(lambda m: " " + m.group(1) + " ", text)
+
+
+def mask_for_parsing(text: str) -> str:
+    """Wire slugs and the quotes around quoted numbers blanked out, offsets unchanged."""
+    return mask_number_quotes(mask_wire_slugs(text))

@@ -125,10 +125,12 @@ class ActorDictionary:
         for tok in sent:
             country = country_word(tok)
             head = _modified_noun(tok)
+            if country and head is None and _country_strikes(tok, country):
+                head = tok  # "Turkey kills four militants": the country's military
             if not country or head is None or any(s <= tok.idx < e for s, e in taken) or cause_word(tok):
                 continue
             name = fill_country("Military Forces of {country}", country)
-            if head.lemma_.lower() not in military_nouns() and (tok.dep_ != "conj" or name in names):
+            if head is not tok and head.lemma_.lower() not in military_nouns() and (tok.dep_ != "conj" or name in names):
                 continue  # 'Ukrainian and Russian forces': the second nationality is a second actor
             start = min(tok.idx, head.idx)
             out.append(ActorMention(text=sent.doc[min(tok.i, head.i): max(tok.i, head.i) + 1].text, start=start,
@@ -181,6 +183,12 @@ def country_word(tok) -> str:
 def military_nouns() -> frozenset[str]:
     """Nouns a nationality turns into that state's military ("a Turkish drone strike"): actors.yaml."""
     return frozenset(load_yaml("actors.yaml").get("military_nouns", []))
+
+
+def _country_strikes(tok, country: str) -> bool:
+    """A country's name (not its demonym) as the subject of a violent verb: "Turkey kills four
+    militants", "Kenya bombs rebel camps"."""
+    return (tok.dep_ == "nsubj" and fold(tok.text) == fold(country) and tok.head.lower_ in VIOLENCE_VERBS)
 
 
 def _modified_noun(tok):
@@ -250,9 +258,11 @@ def mark_allies(mentions: list[ActorMention], spans: list) -> None:
 def role_of(span) -> str:
     """agent, patient, source (who says it: "the army said ...") or "" (unknown)."""
     tok = _phrase_head(span)
+    if _reduced_passive(span, tok):
+        return "patient"  # "Dozens of IS militants killed in air strikes"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAY_LEMMAS:
-        return "source"
-    if tok.dep_ == "nsubj" and headline_passive(tok.head):
+        return "agent" if claims_attack(tok.head) or says_it_did(tok.head) else "source"
+    if tok.dep_ == "nsubj" and (headline_passive(tok.head) or _objectless_violence(tok.head)):
         return "patient"  # "Twenty armed men killed near X"
     if tok.dep_ == "nsubj":
         return "agent"
@@ -304,6 +314,50 @@ def _opponent(prep) -> bool:
     """"clashed with 3R rebels", not "clashed with heavy weapons"."""
     return prep.dep_ == "prep" and prep.lower_ in ("with", "against") and any(
         c.dep_ == "pobj" and c.lemma_.lower() not in WEAPONS for c in prep.children)
+VICTIM_VERBS = {"kill", "execute", "behead", "massacre", "slay", "wound", "injure", "capture", "abduct", "kidnap"}
+
+
+def _reduced_passive(span, head) -> bool:
+    """A headline's "X militants killed in ...": the noun (or a word of the mention, or the noun
+    right after it: "IS militants") carries a participle of a violent verb, without its auxiliary: X are victims."""
+    doc = span.doc
+    nouns = [head, *span] + [t for t in doc[span.end: span.end + 2] if t.pos_ in ("NOUN", "PROPN")][:1]
+    return any(c.dep_ == "acl" and c.lemma_.lower() in VICTIM_VERBS and headline_passive(c)
+               for t in nouns for c in t.children)
+
+
+def _objectless_violence(verb) -> bool:
+    """"X fighters reportedly killed in Y", tagged as an active past: a violent verb that needs an
+    object, without object or auxiliary, is a headline's passive."""
+    return (verb.lemma_.lower() in VICTIM_VERBS and verb.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp") for c in verb.children))
+
+
+TAKING_WORDS = {"retake", "retakes", "retook", "retaken", "recapture", "recaptures", "recaptured", "capture",
+                "captures", "captured", "seize", "seizes", "seized", "liberate", "liberates", "liberated",
+                "repel", "repels", "repelled"}
+
+
+def says_it_did(verb) -> bool:
+    """'The army says it killed 40 rebels', 'Army says retook town': who says it did the violence
+    (its own subject, or none) is its agent."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp") or not (c.lower_ in VIOLENCE_VERBS or c.lower_ in TAKING_WORDS):
+            continue
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if all(s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in subjects):
+            return True
+    return False
+
+
+def claims_attack(verb) -> bool:
+    """'IS claims bombing', 'X claims responsibility for ...': a claim with an object names the
+    perpetrator; 'X claims 30 rebels were killed' reports, as 'says' does."""
+    if verb.lemma_.lower() != "claim":
+        return False
+    if verb.dep_ == "compound":  # headlines parse "claims bombing" as one noun
+        return True
+    return any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
 
 
 # headline verbs whose object is the victim or target; and the words a count is made of

@@ -52,10 +52,14 @@ def not_a_count(tok) -> bool:
     people counts them, whatever the entity recogniser says ("between 10 and 15 people")."""
     if _counts_a_noun(tok):
         return False
-    if tok.ent_type_ in NON_COUNT_ENTS or re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
-        return True  # "in 2020", "three days", "10 percent"
     doc = tok.doc
-    return any(MONTHS.match(doc[i].text) for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc))
+    next_to_month = any(MONTHS.match(doc[i].text) for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc))
+    year = re.fullmatch(r"(?:1[89]|20)\d\d", tok.text)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in KILLING_VERBS and not (year or next_to_month):
+        return False  # "blasts kill 14", whatever the entity recogniser says
+    if tok.ent_type_ in NON_COUNT_ENTS or year:
+        return True  # "in 2020", "three days", "10 percent"
+    return next_to_month
 
 
 def _counts_a_noun(tok) -> bool:
@@ -159,6 +163,8 @@ def count_noun(noun, significant: bool, bare: bool = False) -> tuple[int, int, i
             num_tokens.append(child)
     if noun.lower_ in table["vague"] or noun.lower_ in table["words"] or noun.like_num:
         num_tokens.append(noun)
+    if not num_tokens:
+        num_tokens = _leading_number(noun)
     if noun.lower_ in ("himself", "herself"):
         return 1, 1, 1  # "killing seven people and himself": the attacker counts
     if not num_tokens:
@@ -189,8 +195,26 @@ def _modifiers(noun):
             yield from (c for c in child.children if c.dep_ == "nummod")
 
 
+def _leading_number(noun) -> list:
+    """The number that opens a noun phrase whose name the parser reads as compounds, the number
+    among them: "Twenty Boko Haram fighters", "Twenty Islamic State's militants"."""
+    table = numbers()
+    out = []
+    for tok in noun.doc[noun.left_edge.i: noun.i]:
+        if tok.like_num and not not_a_count(tok) or tok.lower_ in table["words"] or tok.text in ("-", "\u2013"):
+            out.append(tok)
+        elif out or tok.dep_ != "compound":
+            break
+    return [t for t in out if t.text not in ("-", "\u2013")]
+
+
 def _quantity_of(noun, significant: bool) -> tuple[int, int, int] | None:
     """"dozens of militants": the quantity the noun is counted by."""
+    for prep in noun.children:  # "a family of five"
+        if prep.dep_ == "prep" and prep.lower_ == "of" and noun.lemma_.lower() in ("family", "group"):
+            number = [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
+            if number:
+                return count_noun(number[0], significant)
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not noun:
         quantity = prep.head
@@ -317,7 +341,21 @@ def _put_to_death(death) -> list:
 def headline_passive(verb) -> bool:
     """A headline's passive without its auxiliary ("Twenty armed men killed near X": spaCy reads
     "men" as the subject of "killed"): a past participle with no auxiliary and no object."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    if any(c.dep_ in ("aux", "auxpass") or c.dep_ == "dobj" and not _after_source_mark(verb, c)
+           for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":  # "Seven militants reportedly killed in ...", tagged as an active past
+        return (verb.lemma_.lower() in KILLING_VERBS and not any(c.dep_ == "ccomp" for c in verb.children)
+                and not any(c.dep_ == "dobj" for conj in verb.conjuncts for c in conj.children))
+    return verb.tag_ == "VBN"
+
+
+def _after_source_mark(verb, obj) -> bool:
+    """The object lies after a colon or a spaced dash: a headline's source tag ("... killed:
+    police", "... killed - army spokesman") that the parser took for an object."""
+    doc = verb.doc
+    between = doc[verb.i + 1: obj.i] if obj.i > verb.i else []
+    return any(t.text == ":" or t.text in ("-", "\u2013", "\u2014") and doc[t.i - 1].whitespace_ for t in between)
 
 
 INJURY_LEMMAS = {"injure", "wound", "hurt", "injured", "wounded"}
@@ -357,12 +395,16 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
         # counted again under another death word is another report of the same deaths
         per_trigger: dict[str, tuple[int, int, int]] = {}
         casualties = _casualty_figure(tok)
-        for head in victims_of(tok):
+        heads = victims_of(tok)
+        # a bare noun ("commander killed") counts one, unless a victim of the same word is counted
+        # ("kills five in Baghdad shrine neighbourhood": the parser's second object is no victim)
+        bare = lemma in KILLING and not any(count_noun(n, significant) for h in heads for n in phrase_nouns(h))
+        for head in heads:
             for noun in phrase_nouns(head):
                 if noun.i in seen:
                     continue
                 seen.add(noun.i)
-                counted = count_noun(noun, significant, bare=lemma in KILLING)
+                counted = count_noun(noun, significant, bare=bare)
                 if counted is None:
                     continue
                 if casualties:  # ACLED records deaths, not casualties: the dead are an unspecified plural
@@ -419,10 +461,17 @@ _REGEX = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|was\s+)?(?:killed|dead|died|slain)\b", re.I)
 
 
+_REGEX_OBJECT = re.compile(
+    r"\b(?:kills|killed|killing|executes|executed)\s+(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?"
+    r"(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b", re.I)
+
+
 def _regex_fatalities(sent) -> Fatalities | None:
-    """Fallback for sentences the parser misreads: "<number> ... killed" (never a year or a date)."""
+    """Fallback for sentences the parser misreads: "<number> ... killed", "kills <number> ..."
+    (never a year or a date)."""
     text = sent.text
-    m = next((m for m in _REGEX.finditer(text) if not _date_at(sent, m.start("n"))), None)
+    found = [*_REGEX.finditer(text), *_REGEX_OBJECT.finditer(text)]
+    m = next((m for m in found if not _date_at(sent, m.start("n"))), None)
     if not m:
         return None
     table = numbers()

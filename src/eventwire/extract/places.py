@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from spacy.tokens import Span
 
 from ..gazetteer import Gazetteer
 from ..models import Place, PlaceMention
@@ -51,8 +52,21 @@ ABBREVIATIONS = {"co": "county", "twp": "township", "mt": "mount", "ft": "fort",
 # lower-case words inside a place name: "Ras al Ain", "Mazar-i-Sharif", "Dera Ismail Khan"
 JOINERS = ("al", "el", "ad", "as", "ar", "an", "de", "-", "i", "e")
 PART_OF = re.compile(r"(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
-                     r"greater|downtown|metro|metropolitan|suburban|uptown|midtown|(?:north|south)(?:east|west)(?:ern)?) "
+                     r"greater|downtown|metro|metropolitan|suburban|uptown|midtown|(?:north|south)(?:east|west)(?:ern)?|"
+                     r"shiite|shia|sunni|christian|kurdish|muslim) "
                      r"(?P<name>.+)")
+# an event or a site named after its place: "the Hilla attack", "a Diyala massacre", "the Bayji
+# refinery", "Mosul towns"
+EVENT_NOUNS = {"attack", "attacks", "bombing", "bombings", "blast", "blasts", "massacre", "battle", "offensive",
+               "assault", "siege", "clashes", "raid", "raids", "explosion", "explosions", "shelling", "ambush",
+               "refinery", "prison", "airport", "dam", "base", "checkpoint", "towns", "villages", "districts",
+               "suburbs", "neighbourhoods", "neighborhoods"}
+# "the Afghan capital", "Somalia's capital": the country's capital city (folded: "somalias capital")
+CAPITAL_NAME = re.compile(r"(?P<name>.+) capital")
+# a part of a place, between a cue and the name: "in central Sinjar", "in eastern Ramadi"
+PART_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+              "southeastern", "southwestern", "downtown", "rural"}
 GENERIC_WORDS = {"north", "south", "east", "west", "central", "new", "old", "upper", "lower", "great", "little",
                  "big", "the", "grand", "long", "high", "red", "green", "white", "black", "blue", "state", "national"}
 # a name the gazetteer does not know -> the name it is built on, and how the place relates to it
@@ -74,6 +88,7 @@ DEMONYM_SUFFIXES = (
     ("i", ("",)),
     ("", ("ia",)),
 )
+BIG_TOWN = 100_000  # known by an alternate name inside a longer name ("Falluja city")
 SMALL_TOWN = 10_000  # a town's country vote is halved below this
 CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
 NEAR_KM, FAR_KM = 40.0, 250.0  # closeness: full up to NEAR_KM, none beyond FAR_KM
@@ -82,7 +97,8 @@ FEATURE_RANK = {"city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "country": 3
 STOP = {"the", "a", "an", "mr", "mrs", "president", "minister", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "god", "allah",
-        "police", "army", "state", "islamic", "reuters", "afp", "ap", "said", "government", "un", "eu"}
+        "police", "army", "state", "islamic", "reuters", "afp", "ap", "said", "government", "un", "eu",
+        "sunni", "sunnis", "shiite", "shiites", "shia", "shiah", "alawite", "alawites"}  # sects, not towns
 
 # a destination or the place where something was said is not where the event happened
 ELSEWHERE = re.compile(r"\b(?:towards?|leading to|heading (?:to|for|towards?)|bound for|en route to|fled (?:to|into)|on (?:its|their|his|her) way to"
@@ -146,6 +162,8 @@ class PlaceFinder:
         context ("in Gainesville", "Gainesville police", "Athens, Ga."); a known town that opens
         an institution's name ("Dublin City Council")."""
         label = ent.label_
+        ent = self._with_capital(doc, _before_source(ent))
+        label = ent.label_
         if label in ("GPE", "LOC"):
             ent = _before_bracket(doc, ent)
             yield self._longer_name(doc, self._hyphenated(doc, ent))
@@ -161,6 +179,16 @@ class PlaceFinder:
                     if len(ent) > k and ent[k].lower_ in INSTITUTIONS and self._known_town(ent[:k].text):
                         yield ent[:k]
                         break
+
+    def _with_capital(self, doc, ent):
+        """A country or its demonym and the word "capital" after it name the capital city: "the
+        Afghan capital", "Somalia's capital"."""
+        k = ent.end
+        if k < len(doc) and doc[k].lower_ in ("'s", "\u2019s"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ == "capital" and fold(ent.text) in self.demonyms:
+            return Span(doc, ent.start, k + 1, label="GPE")
+        return ent
 
     def _hyphenated(self, doc, ent):
         """An entity cut at a hyphen of a longer name the gazetteer knows: "Mazar" of
@@ -194,13 +222,19 @@ class PlaceFinder:
         if span is not None and self._known_town(span.text):
             yield span
 
+    def _big_or_main(self, text: str) -> bool:
+        """A town known by this main name (1,000 people or more), a big town known by it as an
+        alternate name ("Hilla"), or a province or district."""
+        return any((main or p.population >= BIG_TOWN) and (p.population >= 1000 or p.feature != "city")
+                   for p, main in self.gaz.candidates(_trim(text)))
+
     def _known_town(self, text: str) -> bool:
         return any(main and (p.population >= 1000 or p.feature != "city")
                    for p, main in self.gaz.candidates(_trim(text)))
 
     @staticmethod
     def _place_context(doc, start: int, end: int) -> bool:
-        prev = doc[start - 1].lower_ if start > 0 else ""
+        prev = word_before(doc, start)
         nxt = doc[end].lower_ if end < len(doc) else ""
         after = doc[end + 1].text if end + 1 < len(doc) else ""
         if prev in CUES or prev in PLACE_NOUNS or nxt in PLACE_NOUNS or nxt in ADMIN_WORDS:
@@ -223,12 +257,14 @@ class PlaceFinder:
                 while j > i and not doc[j - 1].is_title:
                     j -= 1
                 if j > i:
-                    prev = doc[i - 1].lower_ if i > 0 else ""
+                    prev = word_before(doc, i)
                     nxt = doc[j].lower_ if j < n else ""
                     cued = prev in CUES or prev in PLACE_NOUNS or nxt in ADMIN_WORDS or nxt in PLACE_NOUNS \
                         or self._after_country_possessive(doc, i, doc[i:j].text) or _admin_bracket(doc, j)
                     if cued and i > 0 and not (doc[i].is_sent_start) and self.gaz.candidates(doc[i:j].text):
                         yield doc[i:j]
+                    elif nxt in EVENT_NOUNS and self._big_or_main(doc[i:j].text):
+                        yield doc[i:j]  # "the Hilla attack", "a Diyala massacre"
                     elif cued and self.gaz.candidates(doc[i:j].text) and prev in CUES:
                         yield doc[i:j]
                 i = max(j, i + 1)
@@ -242,7 +278,7 @@ class PlaceFinder:
         country = self.demonyms.get(fold(doc[i - 2].text), "")
         if not country or fold(country) != fold(doc[i - 2].text):
             return False
-        return any(main and p.country == country for p, main in self.gaz.candidates(_trim(name)))
+        return any(p.country == country for p, _main in self.gaz.candidates(_trim(name)))
 
     # ---- resolution --------------------------------------------------------------------
     def resolve(self, doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -296,6 +332,19 @@ class PlaceFinder:
             if named_in or not self._off_focus(place, focus, total):
                 m.score, m.place = float(score[best]), place
         return mentions
+
+    def _capital_of(self, key: str) -> list[tuple[Place, bool]]:
+        """"afghan capital", "somalias capital": the country's capital city."""
+        found = CAPITAL_NAME.fullmatch(key)
+        name = found.group("name") if found else ""
+        country_name = self.demonyms.get(name) or self.demonyms.get(name.removesuffix("s"), "")
+        code = self._country_code(country_name) if country_name else None
+        country = self.gaz.countries.get(code) if code else None
+        if not (country and country.capital):
+            return []
+        towns = [(p, main) for p, main in self.gaz.candidates(country.capital)
+                 if p.feature == "city" and p.country_code == code]
+        return sorted(towns, key=lambda pm: -pm[0].population)[:1]
 
     def _coherence(self, groups: list[tuple[_Options, np.ndarray]]) -> dict[str, np.ndarray]:
         """For each name, per candidate: how much of the document's other names lie near or
@@ -372,7 +421,7 @@ class PlaceFinder:
                 return [place], [True], ""
             found = self._demonym_candidates(fold(text))
             return [p for p, _ in found], [main for _, main in found], "demonym" if found else ""
-        found = self._direct(text, next_word)
+        found = self._capital_of(fold(text)) or self._direct(text, next_word)
         how = ""
         spelled = _spell_out(fold(text))
         if found and spelled != fold(text):  # "Mt. Pleasant" is also "Mount Pleasant"
@@ -421,7 +470,10 @@ class PlaceFinder:
                 name = found.group("name")
                 if name in GENERIC_WORDS:
                     continue
-                base = [(p, main) for p, main in self._direct(name, None) if main]
+                # an alternate name is enough for a big town ("Falluja city", "west Falluja")
+                big = how == "" or pattern is PART_OF
+                base = [(p, main) for p, main in self._direct(name, None)
+                        if main or big and p.population >= BIG_TOWN]
                 if pattern is PART_OF:  # only a sizeable place has parts worth naming
                     base = [(p, main) for p, main in base if p.feature != "city" or p.population >= 100_000]
                 elif how == "near":  # a lake or river named after a province is not at its middle
@@ -556,6 +608,25 @@ def _before_bracket(doc, ent):
         if tok.text == "(" and tok.i > ent.start:
             return doc[ent.start:tok.i]
     return ent
+
+
+def word_before(doc, i: int) -> str:
+    """The word before token i, looking past a word for a part of the place: "in" for
+    "in central Sinjar", "near" for "near eastern Ramadi"."""
+    k = i - 1
+    if k > 0 and doc[k].lower_ in PART_WORDS:
+        k -= 1
+    return doc[k].lower_ if k >= 0 else ""
+
+
+def _before_source(span):
+    """An entity that runs on into a headline's source tag, cut before it: "Mosul - state TV",
+    "Falluja: army" -> "Mosul", "Falluja". A hyphen inside a name ("Salah-al-Din") is no cut."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end):
+        if doc[k].text == ":" or doc[k].text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_:
+            return Span(doc, span.start, k, label=span.label_)
+    return span
 
 
 def _admin_bracket(doc, j: int) -> bool:
