@@ -338,3 +338,11 @@ def test_an_army_that_says_it_retook_a_town_is_the_agent(pipeline):
 
     (e,) = pipeline.code_text("Nigerian army says retook town from Boko Haram.", published=date(2021, 3, 10))
     assert (e.actor1, e.actor2) == ("Military Forces of Nigeria", "Boko Haram")
+
+
+def test_the_taliban_are_afghanistan_s_forces_from_august_2021(pipeline):
+    text = "Taliban fighters clashed with resistance fighters in Panjshir on Friday, killing four."
+    (after,) = pipeline.code_text(text, published=date(2022, 3, 5))
+    (before,) = pipeline.code_text(text, published=date(2020, 3, 5))
+    assert (after.actor1, after.inter1) == ("Military Forces of Afghanistan", "State forces")
+    assert (before.actor1, before.inter1) == ("Taliban", "Rebel group")

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import __version__
-from .extract.actors import (ActorMention, choose_actors, fill_country, get_actor_dictionary, interaction, kind,
-                             resolve_options, role_table)
+from .extract.actors import (ActorMention, as_state, choose_actors, fill_country, get_actor_dictionary,
+                             interaction, kind, resolve_options, role_table)
 from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates, strip_date_notes
 from .extract.events import Classification, get_classifier
@@ -285,6 +285,9 @@ class Pipeline:
 
     @staticmethod
     def _finish(event: Event) -> Event:
+        event.actor1, event.inter1 = as_state(event.actor1, event.inter1, event.event_date)
+        event.actor2, event.inter2 = as_state(event.actor2, event.inter2, event.event_date)
+        event.interaction = interaction(event.inter1, event.inter2)
         key = f"{event.article_id}|{event.evidence_start}|{event.event_date}|{event.sub_event_code}"
         digest = hashlib.sha256(key.encode()).hexdigest()[:10].upper()
         event.event_id = f"EW-{digest}"
@@ -295,8 +298,13 @@ SEPARATE_FROM_PEACEFUL_PROTEST = {"Battles", "Explosions/Remote violence"}
 
 
 @lru_cache(maxsize=None)
+def assembly_rules() -> dict:
+    return load_yaml("assembly.yaml")
+
+
+@lru_cache(maxsize=None)
 def back_reference_pattern() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in load_yaml("assembly.yaml")["back_references"]), re.I)
+    return re.compile("|".join(f"(?:{p})" for p in assembly_rules()["back_references"]), re.I)
 
 
 def refers_back(text: str) -> bool:
@@ -306,7 +314,7 @@ def refers_back(text: str) -> bool:
 
 def _same_takeover(draft: Draft, f: SentenceFinding, own_day, own_place) -> bool:
     """One place changing hands, told over a day or two (data/assembly.yaml, ``takeover``)."""
-    rule = load_yaml("assembly.yaml")["takeover"]
+    rule = assembly_rules()["takeover"]
     if draft.code not in rule["codes"] or f.label.code not in rule["codes"]:
         return False
     if own_place is not None and (draft.place is None or own_place.place != draft.place.place):

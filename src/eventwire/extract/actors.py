@@ -473,6 +473,20 @@ def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | 
 
 
 @lru_cache(maxsize=None)
+def became_state() -> list[dict]:
+    """Groups that became a state's forces, with the day (actors.yaml, ``became_state``)."""
+    return load_yaml("actors.yaml").get("became_state", [])
+
+
+def as_state(name: str, inter: str, day: str) -> tuple[str, str]:
+    """A group that had become the state's forces by ``day`` (ISO date) is named as those forces."""
+    for rule in became_state():
+        if name == rule["group"] and day and day >= str(rule["from"]):
+            return rule["name"], "State forces"
+    return name, inter
+
+
+@lru_cache(maxsize=None)
 def countries_with_the() -> frozenset[str]:
     """Countries whose name takes "the" after "of" in ACLED's state-force names (actors.yaml)."""
     return frozenset(load_yaml("actors.yaml").get("countries_with_the", []))
