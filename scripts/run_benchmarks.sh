@@ -10,5 +10,7 @@ eventwire evaluate geoparse "$DATA/geoparsing/lgl.xml" --gold-spans --json > "$O
 eventwire evaluate geoparse "$DATA/geoparsing/lgl.xml" --json > "$OUT/geoparse-lgl.json"
 python "$(dirname "$0")/resolve_speed.py" "$DATA/geoparsing/lgl.xml" > "$OUT/resolve-speed-lgl.json"
 eventwire evaluate ucdp "$DATA/ucdp-ged-iraq/ged-iraq-1989-2016.csv" --json > "$OUT/ucdp-iraq.json"
+eventwire evaluate police "$DATA/india-police-events" --json > "$OUT/police-india-police-events.json"
+eventwire evaluate police "$DATA/india-police-events" --limit 300 --json > "$OUT/police-india-police-events-300.json"
 eventwire bench "$DATA/india-police-events/docs.jsonl" --limit 300 --json > "$OUT/bench-india-police-events.json"
 eventwire bench "$DATA/conflibert/news_samples" --json > "$OUT/bench-news-samples.json"

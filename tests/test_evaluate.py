@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.evaluate import UCDP_VIOLENT_TYPES, main_event, run
-from eventwire.evaluate import acled, classify, geoparse, ucdp
+from eventwire.evaluate import acled, classify, geoparse, police, ucdp
 from eventwire.evaluate.common import admin1_match, admin_key, parse_day
 from eventwire.evaluate.metrics import (MAX_ERROR_KM, accuracy, geo_auc, haversine_km, macro_f1, mean, median,
                                         per_class, weighted_f1)
@@ -229,6 +229,65 @@ def test_ucdp_score_row():
     assert not any(missing.values())
 
 
+# ---- police -------------------------------------------------------------------------------
+def test_police_locate_sentences():
+    text = "Police held two men.  They were freed later. Calm returned."
+    spans = police.locate(text, ["Police held two men.  ", " They were freed later. ", "Not in it.", "Calm returned."])
+    assert spans[0] == (0, 22)
+    assert spans[1] == (22, 44)  # found once stripped of its spaces
+    assert spans[2] is None and spans[3] == (45, 59)
+
+
+def test_read_police_fixture():
+    arts = police.read_police(str(FIX / "police"))
+    assert [a.doc_id for a in arts] == ["501", "502", "503"]
+    assert arts[0].published == date(2019, 8, 12) and arts[0].url.endswith("/501")
+    for a in arts:
+        assert all(s.start is not None and a.text[s.start:s.end].strip() for s in a.sentences)
+    assert arts[0].sentences[2].labels == ("FORCE", "ANY_ACTION")
+    assert arts[0].has(police.EVENT_LABELS) and not arts[2].has(police.LABELS)
+
+
+def test_police_score_by_hand():
+    G = police.GoldSentence
+    text = "a" * 300
+    one = police.PoliceArticle("1", text, None, sentences=[
+        G(0, ("ARREST", "ANY_ACTION"), 0, 100), G(1, (), 100, 200), G(2, ("FORCE", "ANY_ACTION"), 200, 300)])
+    two = police.PoliceArticle("2", text, None, sentences=[G(0, ("KILL", "ANY_ACTION"), 0, 100), G(1, ("FAIL",), 100, 200)])
+    three = police.PoliceArticle("3", text, None, sentences=[G(0, (), 0, 300)])
+    arrest = Event(event_type="Strategic developments", sub_event_code="ARREST", actor1="Police Forces of India",
+                   disorder_type="Strategic developments", evidence_start=10, evidence_end=90)
+    # a riot in an unlabelled sentence that also reports the force used (merged sentence 2)
+    riot = Event(event_type="Riots", sub_event_code="VIOL_DEMONSTR", actor1="Rioters (India)",
+                 disorder_type="Demonstrations", evidence_start=100, evidence_end=190)
+    kill = Event(event_type="Violence against civilians", sub_event_code="ATTACK", disorder_type="Political violence",
+                 evidence_start=50, evidence_end=150)  # overlaps KILL by 50, FAIL by 50: covers both
+    noise = Event(event_type="Protests", sub_event_code="PEACE_PROTEST", disorder_type="Demonstrations",
+                  evidence_start=0, evidence_end=20)
+    found = [[police.Found(arrest, [(10, 90)]), police.Found(riot, [(100, 190), (200, 290)])],
+             [police.Found(kill, [(50, 150)])], [police.Found(noise, [(0, 20)])]]
+    m, tables = police.score([one, two, three], found)
+    assert m["arrest_recall"] == 1.0 and m["force_recall"] == 0.0 and m["kill_recall"] == 1.0
+    assert m["force_recall_merged"] == 1.0 and m["fail_recall"] == 1.0
+    assert m["any_action_recall"] == pytest.approx(2 / 3) and m["any_action_recall_merged"] == 1.0
+    assert m["arrest_coded_arrests"] == 1.0 and m["kill_coded_political_violence"] == 1.0
+    assert m["force_coded_force"] is None  # no FORCE sentence covered by evidence
+    # arrest: labelled and police; riot: neither; kill: labelled; noise: neither
+    assert m["events_labelled_or_police"] == pytest.approx(2 / 4)
+    assert m["events_police_actor"] == pytest.approx(1 / 4) and m["events_labelled"] == pytest.approx(2 / 4)
+    assert m["article_event_recall"] == 1.0 and m["article_quiet_when_unlabelled"] == 0.0
+    assert m["n_any_action"] == 3 and m["n_events"] == 4 and m["sentences_unlocated"] == 0
+    assert tables["label_by_event_type_confusion"]["FORCE"] == {"no event": 1}
+
+
+def test_police_predict_notes_merged_sentences(pipeline):
+    arts = police.read_police(str(FIX / "police"))
+    found = police.predict(pipeline, arts)
+    assert "to_events" not in vars(pipeline)  # the wrapper is gone
+    for f in (f for fs in found for f in fs):
+        assert f.spans[0] == (f.event.evidence_start, f.event.evidence_end)
+
+
 # ---- acled --------------------------------------------------------------------------------
 def test_read_acled_current():
     schema, rows = acled.read_acled(str(FIX / "acled_current.csv"))
@@ -301,6 +360,9 @@ CASES = [
     ("acled", "acled_legacy.csv", False, 4,
      ("event_type_accuracy", "fatalities_exact", "location_acc_25km", "admin1_match", "date_exact",
       "actor1_match", "actor2_match")),
+    ("police", "police", False, 3,
+     ("kill_recall", "arrest_recall", "force_recall", "any_action_recall", "events_labelled_or_police",
+      "article_event_recall", "article_quiet_when_unlabelled")),
 ]
 
 
@@ -334,6 +396,11 @@ def test_run_limit_and_errors(pipeline):
         run("classify", str(FIX / "case_task2.tsv"), gold_spans=True, pipeline=pipeline)
     with pytest.raises(ValueError):
         run("acled", str(FIX / "case_task2.tsv"), pipeline=pipeline)
+    assert run("police", str(FIX / "police" / "docs.jsonl"), limit=1, pipeline=pipeline)["n"] == 1
+    with pytest.raises(ValueError):
+        run("classify", str(FIX / "police"), pipeline=pipeline)
+    with pytest.raises(ValueError):
+        run("police", str(FIX), pipeline=pipeline)
 
 
 def test_classify_fixture_hand_checked(pipeline):

@@ -202,8 +202,8 @@ def _progress_bar(console, label: str):
 
 
 @main.command()
-@click.argument("task", type=click.Choice(["classify", "geoparse", "ucdp", "acled"]))
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.argument("task", type=click.Choice(["classify", "geoparse", "ucdp", "acled", "police"]))
+@click.argument("path", type=click.Path(exists=True))
 @click.option("--limit", type=int, help="Score only the first N rows or articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print only one JSON object.")
 @click.option("--gold-spans", is_flag=True, help="geoparse: resolve the gold place-name spans only.")
@@ -211,7 +211,8 @@ def evaluate(task, path, limit, as_json, gold_spans):
     """Score eventwire against public gold data (see docs/evaluation.md).
 
     TASK is classify (CASE 2021 task 2 TSV), geoparse (LGL/TR-News or GeoWebNews XML),
-    ucdp (UCDP GED CSV) or acled (ACLED CSV export, current or legacy schema)."""
+    ucdp (UCDP GED CSV), acled (ACLED CSV export, current or legacy schema) or police (the
+    India Police Events folder: docs.jsonl, metadata.jsonl, sents.jsonl)."""
     from .evaluate import run
     from .evaluate.report import print_evaluation
 

@@ -6,11 +6,14 @@ Tasks (one module each; see docs/evaluation.md for formats and metric definition
 * ``geoparse``: LGL / TR-News / GeoWebNews XML -> toponym recognition and resolution.
 * ``ucdp``: UCDP GED rows (wire headlines) -> the main violent event's date, place, toll, sides.
 * ``acled``: ACLED CSV exports (current and legacy schemas) -> the main event of each note.
+* ``police``: India Police Events articles -> recall of the sentences where police killed,
+  arrested or used force, and whether articles with and without such sentences get events.
 
 :func:`run` is what the command line calls; it returns one JSON-ready dict.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -27,6 +30,7 @@ TASKS = {
     "geoparse": "geoparse",
     "ucdp": "ucdp",
     "acled": "acled",
+    "police": "police",
 }
 
 Progress = Callable[[int, int], None]
@@ -57,7 +61,8 @@ def run(task: str, path: str, limit: int | None = None, gold_spans: bool = False
         progress: Progress | None = None, pipeline=None) -> dict:
     """Score eventwire on ``task`` over the gold file ``path``.
 
-    ``limit``: score only the first N rows (or articles). ``gold_spans``: geoparse only; resolve the
+    ``limit``: score only the first N rows (or articles). ``path``: a file, or for ``police``
+    the corpus folder (or its docs.jsonl). ``gold_spans``: geoparse only; resolve the
     gold toponym spans instead of finding toponyms. ``progress(done, total)`` is called after each
     row or article. ``pipeline``: a :class:`eventwire.pipeline.Pipeline` to reuse (one is built
     otherwise). Returns ``{"task", "dataset", "n", "seconds", "metrics", "tables"}``: ``metrics``
@@ -68,6 +73,8 @@ def run(task: str, path: str, limit: int | None = None, gold_spans: bool = False
         raise ValueError(f"unknown task {task!r}; choose from {', '.join(TASKS)}")
     if gold_spans and task != "geoparse":
         raise ValueError("--gold-spans applies to the geoparse task only")
+    if task != "police" and os.path.isdir(path):
+        raise ValueError(f"{path}: {task} reads a file, not a folder")
     if limit is not None and limit < 0:
         raise ValueError("limit must be >= 0")
     started = time.perf_counter()
