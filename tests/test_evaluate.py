@@ -448,14 +448,6 @@ NOTES_FLOORS = {"event_type_accuracy": 0.95, "sub_event_type_weighted_f1": 0.95,
                 "actor2_match": 0.80}
 
 
-def test_acled_style_notes_floors(pipeline):
-    from eventwire.evaluate import run
-    result = run("acled", str(FIX / "acled_style_notes.csv"), pipeline=pipeline)
-    assert result["n"] == 78
-    low = {k: result["metrics"][k] for k, floor in NOTES_FLOORS.items() if result["metrics"][k] < floor}
-    assert not low, low
-
-
 # a second set of 110 invented notes, written apart from the first (38 countries, all six event
 # types); measured on the commit that added these floors and rounded down a little
 NOTES_2_FLOORS = {"event_type_accuracy": 0.90, "sub_event_type_weighted_f1": 0.91, "fatalities_exact": 0.92,
@@ -463,9 +455,11 @@ NOTES_2_FLOORS = {"event_type_accuracy": 0.90, "sub_event_type_weighted_f1": 0.9
                   "actor2_match": 0.79}
 
 
-def test_acled_style_notes_2_floors(pipeline):
+@pytest.mark.parametrize("name, n, floors", [("acled_style_notes.csv", 78, NOTES_FLOORS),
+                                             ("acled_style_notes_2.csv", 110, NOTES_2_FLOORS)])
+def test_acled_style_notes_floors(pipeline, name, n, floors):
     from eventwire.evaluate import run
-    result = run("acled", str(FIX / "acled_style_notes_2.csv"), pipeline=pipeline)
-    assert result["n"] == 110
-    low = {k: result["metrics"][k] for k, floor in NOTES_2_FLOORS.items() if result["metrics"][k] < floor}
+    result = run("acled", str(FIX / name), pipeline=pipeline)
+    assert result["n"] == n
+    low = {k: result["metrics"][k] for k, floor in floors.items() if result["metrics"][k] < floor}
     assert not low, low
