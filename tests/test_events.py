@@ -123,3 +123,41 @@ def test_headline_advances_and_fighting(text, event_type):
 
 def test_a_storm_over_towns_is_weather_not_a_battle():
     assert get_classifier("rules").classify("Storm batters coastal towns, killing four.").event_type != "Battles"
+
+
+# Political violence that looks like crime or like a riot, and statements that look like events
+# (cattle raids, gangs, settlers, police killing suspects, cross-border fire; conventions 1.2).
+@pytest.mark.parametrize("text,codes", [
+    ("Armed youths raided two cattle camps near Marol, killing six herders and driving off cattle.", {"ATTACK"}),
+    ("Cattle raiders attacked the village of Kainuk, killing two people, in the latest wave of livestock theft.", {"ATTACK"}),
+    ("Gang members attacked residents of Bon Repos on Tuesday, killing five people.", {"ATTACK"}),
+    ("Israeli settlers attacked the village of Sinjil, beating residents and burning a car.", {"ATTACK"}),
+    ("Police shot dead three suspected robbers in the Kariobangi area on Friday.", {"ATTACK"}),
+    ("Police killed two alleged kidnappers in a shootout near Lokoja.", {"ARMED_CLASH"}),
+    ("Troops exchanged fire across the Line of Control in the Rajouri sector overnight.", {"ARMED_CLASH"}),
+    ("Police arrested 15 participants of a march against fuel prices in Abuja.", {"PROTEST_WITH_INTER"}),
+    ("Supporters of the two rival parties clashed with sticks and stones in Kakamega, injuring seven.",
+     {"MOB_VIOL", "VIOL_DEMONSTR"}),
+])
+def test_violence_that_looks_like_crime_or_riot(clf, text, codes):
+    assert clf.classify(text).code in codes
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister said the armed forces would continue operations against the rebels until a formal ceasefire was agreed.",
+    "The rebels have been fighting the army in the northern hills since 2017.",
+    "Armed robbers shot dead a shopkeeper in Eldoret and fled with cash, police said.",
+    "Thieves stole 40 cows from a ranch near Nanyuki, police said.",
+])
+def test_statements_and_crime_are_no_event(clf, text):
+    assert clf.classify(text).code is None
+
+
+def test_ongoing_fighting_since_a_day_is_still_an_event():
+    assert get_classifier("rules").classify("Rebels have been fighting the army in the hills since Monday.").code == "ARMED_CLASH"
+
+
+def test_retreat_ahead_of_a_counter_offensive_triggers_no_battle():
+    text = 'A spokesman said four soldiers had died and that troops had "tactically repositioned" to Gubio ahead of a counter-offensive.'
+    assert not get_classifier("rules").classify(text).matched
+    assert get_classifier("model").classify(text).code is None

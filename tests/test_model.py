@@ -89,3 +89,16 @@ def test_context_does_not_pull_a_sentence_into_another_kind_of_disorder():
     texts = ["Suicide bomber kills three soldiers in Maiduguri.", "Students march in Maiduguri to demand better security."]
     labels = ModelClassifier().classify_all(texts)
     assert [x.code for x in labels] == ["SUIC_BOMB", "PEACE_PROTEST"]
+
+
+def test_a_toll_in_a_battle_story_stays_with_the_battle():
+    texts = ["Rival brigades fought with heavy weapons in the Souq district on Saturday, killing three fighters.",
+             "A hospital source said five people had been killed, including a boy hit by a stray bullet."]
+    labels = ModelClassifier().classify_all(texts)
+    assert [x.code for x in labels] == ["ARMED_CLASH", "ARMED_CLASH"]
+
+
+def test_a_bare_toll_after_a_bomb_stays_with_the_bomb():
+    texts = ["An IED exploded under an army truck near Gorom-Gorom on Monday.", "Four soldiers were killed."]
+    labels = ModelClassifier().classify_all(texts)
+    assert [x.code for x in labels] == ["REM_EXPLOS", "REM_EXPLOS"]

@@ -36,8 +36,11 @@ class Rule:
     requires: list[re.Pattern]
     overrides: set[str]
     weight: float
+    unless: list[re.Pattern] = field(default_factory=list)
 
     def hits(self, text: str) -> int:
+        if any(p.search(text) for p in self.unless):
+            return 0
         n = sum(1 for p in self.patterns if p.search(text))
         if n and self.requires and not any(p.search(text) for p in self.requires):
             return 0
@@ -59,9 +62,17 @@ def load_rules() -> tuple[list[Rule], dict[str, re.Pattern]]:
             raise ValueError(f"event_rules.yaml: unknown code {r['code']!r}")
         rules.append(Rule(r["code"], [_compile(p) for p in r["patterns"]],
                           [_compile(p) for p in r.get("requires", [])],
-                          set(r.get("overrides", [])), float(r.get("weight", 1.0))))
+                          set(r.get("overrides", [])), float(r.get("weight", 1.0)),
+                          [_compile(p) for p in r.get("unless", [])]))
     gates = {name: _compile(p) for name, p in data.get("not_events", {}).items()}
     return rules, gates
+
+
+@lru_cache(maxsize=None)
+def load_gate_exceptions() -> dict[str, re.Pattern]:
+    """Per gate, a pattern of sentences the gate must let through (police killing robbers)."""
+    data = load_yaml("event_rules.yaml")
+    return {name: _compile(p) for name, p in data.get("gate_exceptions", {}).items()}
 
 
 class RuleClassifier:
@@ -119,7 +130,7 @@ class RuleClassifier:
     @staticmethod
     def gate(code: str, text: str, gates: dict[str, re.Pattern]) -> str:
         etype = by_code()[code]["event_type"]
-        if "nonpolitical" in gates and gates["nonpolitical"].search(text) and code not in ALWAYS_POLITICAL:
+        if _fires("nonpolitical", text, gates) and code not in ALWAYS_POLITICAL:
             return "nonpolitical"
         if "modal" in gates and gates["modal"].search(text) and not _has_past_event_verb(text):
             return "modal"
@@ -128,6 +139,14 @@ class RuleClassifier:
         if "diplomatic" in gates and etype not in VIOLENT_TYPES and code != "ARREST" and gates["diplomatic"].search(text):
             return "diplomatic"
         return ""
+
+
+def _fires(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:
+    """The gate matches the text and none of its exceptions does."""
+    if name not in gates or not gates[name].search(text):
+        return False
+    exception = load_gate_exceptions().get(name)
+    return not (exception and exception.search(text))
 
 
 _PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested)\b", re.I)
