@@ -161,3 +161,14 @@ def test_retreat_ahead_of_a_counter_offensive_triggers_no_battle():
     text = 'A spokesman said four soldiers had died and that troops had "tactically repositioned" to Gubio ahead of a counter-offensive.'
     assert not get_classifier("rules").classify(text).matched
     assert get_classifier("model").classify(text).code is None
+
+
+@pytest.mark.parametrize("text", [
+    "Three men were picked up by police from a hideout in the old city on Sunday.",
+    "The suspect was handed over to the CID for questioning after his arrest at the bus stand.",
+    "Two activists were sent to jail on Monday for organising the blockade.",
+])
+def test_arrest_wording_of_local_news(text):
+    from eventwire.extract.events import RuleClassifier
+
+    assert RuleClassifier().classify(text).matched.get("ARREST")
