@@ -463,3 +463,13 @@ def test_acled_style_notes_floors(pipeline, name, n, floors):
     assert result["n"] == n
     low = {k: result["metrics"][k] for k, floor in floors.items() if result["metrics"][k] < floor}
     assert not low, low
+
+
+def test_ucdp_puts_the_government_first():
+    from eventwire.evaluate.ucdp import ucdp_sides
+    from eventwire.models import Event
+
+    e = Event(actor1="Islamic State", inter1="Rebel group", actor2="Military Forces of Iraq", inter2="State forces")
+    assert ucdp_sides(e) == ("Military Forces of Iraq", "Islamic State")
+    e = Event(actor1="Islamic State", inter1="Rebel group", actor2="Civilians (Iraq)", inter2="Civilians")
+    assert ucdp_sides(e) == ("Islamic State", "Civilians (Iraq)")

@@ -100,6 +100,14 @@ def sides_match(gold_a: str, gold_b: str, pred1: str, pred2: str) -> tuple[bool,
     return (bool(ga) and ga == p1) or swapped, (bool(gb) and gb == p2) or swapped
 
 
+def ucdp_sides(event: Event) -> tuple[str, str]:
+    """The event's actors in UCDP's order: a government is always side_a (UCDP GED codebook,
+    state-based conflict); otherwise ACLED's order, the perpetrator first."""
+    if event.inter2 == "State forces" and event.inter1 != "State forces":
+        return event.actor2, event.actor1
+    return event.actor1, event.actor2
+
+
 @dataclass
 class UcdpRow:
     id: str
@@ -196,7 +204,7 @@ def score_row(row: UcdpRow, event: Event | None, gazetteer=None) -> dict[str, bo
     low = row.low if row.low is not None else row.best
     high = row.high if row.high is not None else row.best
     located = located_within(row.latitude, row.longitude, event, LOCATION_KM)
-    side_a, side_b = sides_match(row.side_a, row.side_b, event.actor1, event.actor2)
+    side_a, side_b = sides_match(row.side_a, row.side_b, *ucdp_sides(event))
     return {
         "event_recall": True,
         "fatalities_exact": None if row.best is None else event.fatalities == row.best,
