@@ -198,6 +198,7 @@ def test_arrest_wording_of_local_news(text):
     # missile tests and missile defence (ART_MISS_ATTACK unless)
     "The country carried out another missile test on Tuesday.",
     "Missile defence systems cannot stop an intercontinental ballistic missile in flight.",
+    "The new frigates are designed to shoot down cruise missiles far out at sea.",
     # mergers and recruiting of firms and councils (CHANGE_TO_GROUP_ACT unless)
     "Two regional banks agreed to merge their operations next year.",
     "The agency has been recruiting retired nurses for private clinics.",
