@@ -199,6 +199,7 @@ def test_arrest_wording_of_local_news(text):
     "The country carried out another missile test on Tuesday.",
     "Missile defence systems cannot stop an intercontinental ballistic missile in flight.",
     "The new frigates are designed to shoot down cruise missiles far out at sea.",
+    "The radar is designed to intercept drones flying low over the hills.",
     # mergers and recruiting of firms and councils (CHANGE_TO_GROUP_ACT unless)
     "Two regional banks agreed to merge their operations next year.",
     "The agency has been recruiting retired nurses for private clinics.",
