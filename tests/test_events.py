@@ -172,3 +172,44 @@ def test_arrest_wording_of_local_news(text):
     from eventwire.extract.events import RuleClassifier
 
     assert RuleClassifier().classify(text).matched.get("ARREST")
+
+
+# Commentary, statements and other senses of trigger words: no new event (conventions: ACLED codes
+# concrete new events only). Each sentence is our own.
+@pytest.mark.parametrize("text", [
+    # what riots or violence in general did to business (general gate)
+    "The riots have been a major setback to business in the old town, traders said.",
+    "Since the violence broke out, the riots have cost the port dearly.",
+    # deployments and deals proposed, promised or called for (modal gate)
+    "The minister said the government would deploy more police to the region next month.",
+    "Opposition leaders called for an immediate ceasefire in the eastern provinces.",
+    # protest and demonstrate in another sense (PEACE_PROTEST unless)
+    "The accused man protested his innocence throughout the hearing.",
+    "The foreign ministry sent a letter of protest to the embassy.",
+    "The study helped to demonstrate that the killings were targeted.",
+    "The old Protestant chapel on the hill was restored last spring.",
+    # figurative battles and fights (ARMED_CLASH unless)
+    "The senator toured a crucial Senate battleground on Monday.",
+    "If we lose the battle against terrorism, the minister said, we all lose.",
+    "Reporters asked about infighting in the governing party.",
+    # suicide that is no bombing (SUIC_BOMB unless; nonpolitical gate)
+    "Police said the father had killed his family before he committed suicide.",
+    "Details of a suicide prevention hotline are given at the end of the article.",
+    # missile tests and missile defence (ART_MISS_ATTACK unless)
+    "The country carried out another missile test on Tuesday.",
+    "Missile defence systems cannot stop an intercontinental ballistic missile in flight.",
+    "The new frigates are designed to shoot down cruise missiles far out at sea.",
+    "The radar is designed to intercept drones flying low over the hills.",
+    # mergers and recruiting of firms and councils (CHANGE_TO_GROUP_ACT unless)
+    "Two regional banks agreed to merge their operations next year.",
+    "The agency has been recruiting retired nurses for private clinics.",
+    # crime: betting
+    "Police arrested nine men for betting on a cricket match on Saturday.",
+])
+def test_commentary_statements_and_other_senses_are_no_event(clf, text):
+    assert clf.classify(text).code is None
+
+
+def test_a_day_that_follows_since_the_fighting_began_is_still_an_event():
+    text = "It was the bloodiest day since the fighting erupted on Tuesday, with 40 civilians killed."
+    assert get_classifier("rules").classify(text).code is not None
