@@ -40,7 +40,6 @@ def main() -> None:
 
         _fmt, articles = read_geo(args.corpus)
         articles = articles[: args.limit]
-        docs = list(nlp.pipe([a.text for a in articles], batch_size=16))
     else:
         from importlib import resources
 
@@ -48,7 +47,7 @@ def main() -> None:
 
         samples = resources.files("eventwire") / "samples" / "articles.jsonl"
         articles = list(read_paths([str(samples)]))[: args.limit]
-        docs = list(nlp.pipe([a.text for a in articles], batch_size=16))
+    docs = list(nlp.pipe([a.text for a in articles], batch_size=16))
 
     from eventwire.gazetteer import Gazetteer
 

@@ -28,13 +28,13 @@ Upper bounds, computed from the headline text alone (no event detection):
 import argparse
 import json
 import re
-from datetime import timedelta
 
+from eventwire.evaluate.common import within
 from eventwire.evaluate.ucdp import norm_side, read_ucdp
 from eventwire.extract.actors import demonym_table, fill_country, get_actor_dictionary
+from eventwire.extract.fatalities import numbers
 from eventwire.gazetteer import get_gazetteer, haversine_km
 from eventwire.nlp import get_nlp
-from eventwire.resources import load_yaml
 
 NO_EVENT = re.compile(r"programme summary|^\W*report on\b|^\w+ \d+(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d+\w*)?,? \d{4}:|"
                       r"news in brief|news summary|world report|\bdigest\b|\bbulletin\b|headlines?:", re.I)
@@ -46,7 +46,7 @@ STATE_WORDS = ("Military Forces of", "Police Forces of", "Government of")
 
 
 def numbers_in(text: str) -> list[int]:
-    table = load_yaml("numbers.yaml")
+    table = numbers()
     words = {**table["words"], **table["vague"]}
     out = []
     for tok in NUMBER.findall(text):
@@ -76,13 +76,6 @@ def place_within(gaz, text: str, lat: float, lon: float, km: float = 50.0) -> bo
                     if any(haversine_km(lat, lon, a, b) <= km for a, b in points):
                         return True
     return False
-
-
-def published_within(row, days: int) -> bool:
-    if not (row.published and row.date_start):
-        return False
-    end = row.date_end or row.date_start
-    return row.date_start - timedelta(days=days) <= row.published <= end + timedelta(days=days)
 
 
 def side_named(gold: str, names: set[str]) -> bool:
@@ -126,7 +119,7 @@ def main() -> None:
             "best_in_text": row.best is not None and row.best in nums,
             "range_in_text": low is not None and any(low <= n <= high for n in nums),
             "place_within_50km": row.latitude is not None and place_within(gaz, text, row.latitude, row.longitude),
-            "published_within_1d": published_within(row, 1),
+            "published_within_1d": within(row.published, row.date_start, row.date_end, 1),
             "text_has_date_word": bool(DATE_WORD.search(text)),
         }
         names = actor_names(actors, doc)

@@ -173,10 +173,11 @@ class Pipeline:
     @staticmethod
     def _merge(draft: Draft, f: SentenceFinding) -> None:
         draft.sentences.append(f)
-        if _crowd_turned_violent(draft, f):
+        crowd = _types_named_again(draft, f)
+        if crowd == ("Protests", "Riots"):  # a protest whose crowd turns violent is a riot (one event)
             draft.code = f.label.code
         elif priority(f.label.code) < priority(draft.code) and not _weak_battle(draft, f) and not _unsure(f) \
-                and not _violent_crowd(draft, f):
+                and crowd != ("Riots", "Protests"):  # a riot stays a riot when police disperse "the crowd"
             draft.code = f.label.code
         draft.confidence = max(draft.confidence, f.label.confidence)
 
@@ -195,8 +196,8 @@ class Pipeline:
     def _attach_claim(drafts: list[Draft], f: SentenceFinding) -> None:
         """A following sentence that claims the attack ("Al Shabaab claimed responsibility")
         names the last event's perpetrator."""
-        if (drafts and f not in drafts[-1].sentences and CLAIM.search(f.text)
-                and f.index - drafts[-1].sentences[-1].index <= 2 and any(a.role == "agent" for a in f.actors)):
+        if (drafts and CLAIM.search(f.text) and f.index - drafts[-1].sentences[-1].index <= 2
+                and all(s is not f for s in drafts[-1].sentences) and any(a.role == "agent" for a in f.actors)):
             drafts[-1].sentences.append(f)
 
     # ---- drafts to records ---------------------------------------------------------------
@@ -332,17 +333,12 @@ def _other_day(own: DateMention, day: DateMention) -> bool:
     return own.day != day.day
 
 
-def _violent_crowd(draft: Draft, f: SentenceFinding) -> bool:
-    """A riot stays a riot when a later sentence about the same crowd reads as a protest
-    ("police fired tear gas to disperse the crowd")."""
-    return (f.refers_back and by_code()[draft.code]["event_type"] == "Riots"
-            and by_code()[f.label.code]["event_type"] == "Protests")
-
-
-def _crowd_turned_violent(draft: Draft, f: SentenceFinding) -> bool:
-    """A protest whose crowd, named again, turns violent is a riot (ACLED: one event, a riot)."""
-    return (f.refers_back and by_code()[draft.code]["event_type"] == "Protests"
-            and by_code()[f.label.code]["event_type"] == "Riots")
+def _types_named_again(draft: Draft, f: SentenceFinding) -> tuple[str, str] | None:
+    """For a sentence that names the event already reported: (the event's type, the sentence's
+    type), as ("Protests", "Riots")."""
+    if not f.refers_back:
+        return None
+    return by_code()[draft.code]["event_type"], by_code()[f.label.code]["event_type"]
 
 
 def armed_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention]) -> str:

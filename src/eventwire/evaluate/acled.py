@@ -22,6 +22,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..extract.actors import actors_data
 from ..models import Article, Event
 from ..resources import by_sub_event_type, load_yaml
 from .classify import ACLED_LABELS
@@ -76,7 +77,7 @@ def _plain(name: str) -> str:
 def group_names() -> dict[str, str]:
     """Every name and alias of the named groups in actors.yaml -> the group's eventwire name."""
     out: dict[str, str] = {}
-    for group in load_yaml("actors.yaml").get("groups", []):
+    for group in actors_data().get("groups", []):
         for alias in [group["name"], *group.get("aliases", [])]:
             out.setdefault(_plain(str(alias)), group["name"])
     return out

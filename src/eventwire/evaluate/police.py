@@ -55,7 +55,8 @@ class PoliceArticle:
     sentences: list[GoldSentence] = field(default_factory=list)
 
     def has(self, labels) -> bool:
-        return any(set(s.labels) & set(labels) for s in self.sentences)
+        wanted = set(labels)
+        return any(wanted.intersection(s.labels) for s in self.sentences)
 
 
 def _lines(path: str) -> list[dict]:
@@ -214,6 +215,7 @@ def score(articles: list[PoliceArticle], predicted: list[list[Found]]) -> tuple[
     covered = {label: [e for e in found if e is not None] for label, found in hits.items()}
     pairs = [(f.event, a) for a, found in zip(articles, predicted) for f in found]
     with_events = [a.has(EVENT_LABELS) for a in articles]
+    unlabelled = [not a.has(LABELS) for a in articles]
     metrics = {
         "kill_recall": recall(hits["KILL"]),
         "arrest_recall": recall(hits["ARREST"]),
@@ -225,8 +227,7 @@ def score(articles: list[PoliceArticle], predicted: list[list[Found]]) -> tuple[
         "force_coded_force": share(is_force(e) for e in covered["FORCE"]),
         "events_labelled_or_police": share(labelled(e, a) or is_police(e) for e, a in pairs),
         "article_event_recall": share(bool(found) for found, w in zip(predicted, with_events) if w),
-        "article_quiet_when_unlabelled": share(not found for a, found in zip(articles, predicted)
-                                               if not a.has(LABELS)),
+        "article_quiet_when_unlabelled": share(not found for found, u in zip(predicted, unlabelled) if u),
         # extras
         **{f"{label.lower()}_recall_merged": recall(merged[label]) for label in LABELS},
         "events_labelled": share(labelled(e, a) for e, a in pairs),
@@ -234,7 +235,7 @@ def score(articles: list[PoliceArticle], predicted: list[list[Found]]) -> tuple[
         **{f"n_{label.lower()}": len(hits[label]) for label in LABELS},
         "n_events": len(pairs),
         "n_articles_with_event_labels": sum(with_events),
-        "n_articles_unlabelled": sum(not a.has(LABELS) for a in articles),
+        "n_articles_unlabelled": sum(unlabelled),
         "sentences_unlocated": sum(s.start is None for a in articles for s in a.sentences),
         "with_publication_date": share(a.published is not None for a in articles),
     }

@@ -35,13 +35,20 @@ class ActorEntry:
     patient_only: bool = False
 
 
+@lru_cache(maxsize=None)
+def actors_data() -> dict:
+    """actors.yaml (with the user's additions), read once: groups, generic words and the lists
+    beside them."""
+    return load_yaml("actors.yaml")
+
+
 class ActorDictionary:
     """Aliases -> canonical actors, matched with spaCy PhraseMatchers."""
 
     def __init__(self, nlp):
         from spacy.matcher import PhraseMatcher
 
-        data = load_yaml("actors.yaml")
+        data = actors_data()
         self.entries: list[ActorEntry] = []
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -182,7 +189,7 @@ def country_word(tok) -> str:
 @lru_cache(maxsize=None)
 def military_nouns() -> frozenset[str]:
     """Nouns a nationality turns into that state's military ("a Turkish drone strike"): actors.yaml."""
-    return frozenset(load_yaml("actors.yaml").get("military_nouns", []))
+    return frozenset(actors_data().get("military_nouns", []))
 
 
 def _country_strikes(tok, country: str) -> bool:
@@ -314,6 +321,8 @@ def _opponent(prep) -> bool:
     """"clashed with 3R rebels", not "clashed with heavy weapons"."""
     return prep.dep_ == "prep" and prep.lower_ in ("with", "against") and any(
         c.dep_ == "pobj" and c.lemma_.lower() not in WEAPONS for c in prep.children)
+
+
 VICTIM_VERBS = {"kill", "execute", "behead", "massacre", "slay", "wound", "injure", "capture", "abduct", "kidnap"}
 
 
@@ -475,7 +484,7 @@ def _pick(actors: list[ActorMention], kinds: list[str], exclude: ActorMention | 
 @lru_cache(maxsize=None)
 def became_state() -> list[dict]:
     """Groups that became a state's forces, with the day (actors.yaml, ``became_state``)."""
-    return load_yaml("actors.yaml").get("became_state", [])
+    return actors_data().get("became_state", [])
 
 
 def as_state(name: str, inter: str, day: str) -> tuple[str, str]:
@@ -489,7 +498,7 @@ def as_state(name: str, inter: str, day: str) -> tuple[str, str]:
 @lru_cache(maxsize=None)
 def countries_with_the() -> frozenset[str]:
     """Countries whose name takes "the" after "of" in ACLED's state-force names (actors.yaml)."""
-    return frozenset(load_yaml("actors.yaml").get("countries_with_the", []))
+    return frozenset(actors_data().get("countries_with_the", []))
 
 
 def fill_country(template: str, country: str) -> str:

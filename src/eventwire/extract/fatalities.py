@@ -125,8 +125,9 @@ def noun_category(token) -> str:
                 break
             if left.lower_ == "armed":
                 return "militant"
-            if left.dep_ in ("compound", "nmod") and noun_category(left) in ("state", "militant"):
-                return noun_category(left)
+            category = noun_category(left) if left.dep_ in ("compound", "nmod") else None
+            if category in ("state", "militant"):
+                return category
     if lemma in STATE or text in STATE:
         return "state"
     if lemma in MILITANT or text in MILITANT or text in ("himself", "herself"):
@@ -363,11 +364,10 @@ INJURY_LEMMAS = {"injure", "wound", "hurt", "injured", "wounded"}
 
 def _casualty_figure(trigger) -> bool:
     """"40 killed, injured", "killed or wounded": one figure for the dead and the hurt together."""
-    doc, i = trigger.doc, trigger.i
-    nxt = doc[i + 1: i + 3]
+    nxt = trigger.doc[trigger.i + 1: trigger.i + 3]
     if len(nxt) == 2 and nxt[0].lower_ in (",", "and", "or", "/") and nxt[1].lemma_.lower() in INJURY_LEMMAS:
         return True
-    return len(nxt) >= 1 and nxt[0].lemma_.lower() in INJURY_LEMMAS
+    return _injured(trigger)
 
 
 KILLING = KILLING_VERBS | {"die", "perish"}

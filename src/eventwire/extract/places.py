@@ -88,6 +88,7 @@ DEMONYM_SUFFIXES = (
     ("i", ("",)),
     ("", ("ia",)),
 )
+POSSESSIVE = ("'s", "\u2019s")
 BIG_TOWN = 100_000  # known by an alternate name inside a longer name ("Falluja city")
 SMALL_TOWN = 10_000  # a town's country vote is halved below this
 CAPITAL_MIN_POPULATION = 50_000  # not the small towns that share a capital's name
@@ -161,7 +162,6 @@ class PlaceFinder:
         knows it; NORP when it is a nationality or names a province or big city ("Ohioans"); a PERSON or ORG that is a known town in a place
         context ("in Gainesville", "Gainesville police", "Athens, Ga."); a known town that opens
         an institution's name ("Dublin City Council")."""
-        label = ent.label_
         ent = self._with_capital(doc, _before_source(ent))
         label = ent.label_
         if label in ("GPE", "LOC"):
@@ -184,7 +184,7 @@ class PlaceFinder:
         """A country or its demonym and the word "capital" after it name the capital city: "the
         Afghan capital", "Somalia's capital"."""
         k = ent.end
-        if k < len(doc) and doc[k].lower_ in ("'s", "\u2019s"):
+        if k < len(doc) and doc[k].lower_ in POSSESSIVE:
             k += 1
         if k < len(doc) and doc[k].lower_ == "capital" and fold(ent.text) in self.demonyms:
             return Span(doc, ent.start, k + 1, label="GPE")
@@ -213,7 +213,7 @@ class PlaceFinder:
         """The town of a dateline ("GAINESVILLE -", "KABUL, May 3 (Agency) -"), if the gazetteer knows it."""
         from .dateline import dateline_span
 
-        text = doc.text
+        text = doc_text(doc)
         found = dateline_span(text)
         if not found:
             return
@@ -222,14 +222,10 @@ class PlaceFinder:
         if span is not None and self._known_town(span.text):
             yield span
 
-    def _big_or_main(self, text: str) -> bool:
-        """A town known by this main name (1,000 people or more), a big town known by it as an
-        alternate name ("Hilla"), or a province or district."""
-        return any((main or p.population >= BIG_TOWN) and (p.population >= 1000 or p.feature != "city")
-                   for p, main in self.gaz.candidates(_trim(text)))
-
-    def _known_town(self, text: str) -> bool:
-        return any(main and (p.population >= 1000 or p.feature != "city")
+    def _known_town(self, text: str, big: bool = False) -> bool:
+        """A town known by this main name (1,000 people or more), or a province or district; with
+        ``big``, also a big town known by it as an alternate name ("Hilla")."""
+        return any((main or big and p.population >= BIG_TOWN) and (p.population >= 1000 or p.feature != "city")
                    for p, main in self.gaz.candidates(_trim(text)))
 
     @staticmethod
@@ -263,7 +259,7 @@ class PlaceFinder:
                         or self._after_country_possessive(doc, i, doc[i:j].text) or _admin_bracket(doc, j)
                     if cued and i > 0 and not (doc[i].is_sent_start) and self.gaz.candidates(doc[i:j].text):
                         yield doc[i:j]
-                    elif nxt in EVENT_NOUNS and self._big_or_main(doc[i:j].text):
+                    elif nxt in EVENT_NOUNS and self._known_town(doc[i:j].text, big=True):
                         yield doc[i:j]  # "the Hilla attack", "a Diyala massacre"
                     elif cued and self.gaz.candidates(doc[i:j].text) and prev in CUES:
                         yield doc[i:j]
@@ -273,7 +269,7 @@ class PlaceFinder:
 
     def _after_country_possessive(self, doc, i: int, name: str) -> bool:
         """A town of that country named after its possessive, as headlines write: "Iraq's Sinjar"."""
-        if i < 2 or doc[i - 1].lower_ not in ("'s", "\u2019s"):
+        if i < 2 or doc[i - 1].lower_ not in POSSESSIVE:
             return False
         country = self.demonyms.get(fold(doc[i - 2].text), "")
         if not country or fold(country) != fold(doc[i - 2].text):
@@ -529,7 +525,7 @@ class PlaceFinder:
             key = self._key_ids
             pairs = []
             for code, c in self.gaz.countries.items():
-                for other in getattr(c, "neighbours", ()):
+                for other in c.neighbours:
                     x, y = key.setdefault(_fold(code), len(key)), key.setdefault(_fold(other), len(key))
                     pairs += [_pair_codes(x, y), _pair_codes(y, x)]
             self._neighbours = np.unique(np.array(pairs, dtype=float))
