@@ -398,21 +398,22 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
         heads = victims_of(tok)
         # a bare noun ("commander killed") counts one, unless a victim of the same word is counted
         # ("kills five in Baghdad shrine neighbourhood": the parser's second object is no victim)
-        bare = lemma in KILLING and not any(count_noun(n, significant) for h in heads for n in phrase_nouns(h))
-        for head in heads:
-            for noun in phrase_nouns(head):
-                if noun.i in seen:
-                    continue
-                seen.add(noun.i)
-                counted = count_noun(noun, significant, bare=bare)
-                if counted is None:
-                    continue
-                if casualties:  # ACLED records deaths, not casualties: the dead are an unspecified plural
-                    counted = _unspecified("several", significant)
-                vague = vague and isinstance(counted, Vague)
-                cat = noun_category(noun)
-                prev = per_trigger.get(cat, (0, 0, 0))
-                per_trigger[cat] = tuple(a + b for a, b in zip(prev, counted))
+        counts = [(noun, count_noun(noun, significant)) for head in heads for noun in phrase_nouns(head)]
+        bare = lemma in KILLING and not any(counted for _, counted in counts)
+        for noun, counted in counts:
+            if noun.i in seen:
+                continue
+            seen.add(noun.i)
+            if counted is None and bare:
+                counted = count_noun(noun, significant, bare=True)
+            if counted is None:
+                continue
+            if casualties:  # ACLED records deaths, not casualties: the dead are an unspecified plural
+                counted = _unspecified("several", significant)
+            vague = vague and isinstance(counted, Vague)
+            cat = noun_category(noun)
+            prev = per_trigger.get(cat, (0, 0, 0))
+            per_trigger[cat] = tuple(a + b for a, b in zip(prev, counted))
         for cat, counted in per_trigger.items():
             groups.setdefault(cat, []).append(counted)
     if not groups:
