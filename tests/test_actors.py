@@ -346,3 +346,19 @@ def test_the_taliban_are_afghanistan_s_forces_from_august_2021(pipeline):
     (before,) = pipeline.code_text(text, published=date(2020, 3, 5))
     assert (after.actor1, after.inter1) == ("Military Forces of Afghanistan", "State forces")
     assert (before.actor1, before.inter1) == ("Taliban", "Rebel group")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Government forces captured two villages near Idlib on Wednesday, closer to a rebel-held town.",
+     "GOV_REGAINS_TERIT"),
+    ("Army troopers captured two rebel camps in Abra province over the weekend.", "GOV_REGAINS_TERIT"),
+    ("Rebels retook the town of Kalemie from the army on Monday.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Government troops recaptured the border town from the rebels on Friday.", "GOV_REGAINS_TERIT"),
+])
+def test_who_takes_a_place_decides_the_territorial_type(pipeline, text, code):
+    assert [e.sub_event_code for e in pipeline.code_text(text)] == [code]
+
+
+def test_al_shabaab_placed_nowhere_is_the_somali_group(pipeline):
+    a1, _a2 = _sides(pipeline, "Al-Shabaab fighters attacked an army base on Tuesday, killing five soldiers.")
+    assert a1 == "Al Shabaab"

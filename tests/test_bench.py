@@ -27,6 +27,9 @@ def test_bench_run(pipeline):
     assert all(v >= 0 for v in stages.values())
     assert stages["classify"] > 0 and stages["places_find"] > 0  # each timer is on a method that runs
     assert sum(result["stage_share"].values()) == pytest.approx(1.0, abs=1e-3)
+    rest = sum(v for k, v in stages.items() if k != "classify")
+    assert result["classification_adds"] == pytest.approx(stages["classify"] / rest, abs=1e-3)
+    assert result["classifier"] == "model"
     assert calls[-1] == (4, 4)
     assert result["events"] >= 1
 

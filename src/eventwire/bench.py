@@ -41,6 +41,12 @@ STAGES = (
 NESTED = {"read_sentences": ("actors",)}
 
 
+def classification_adds(stages: dict[str, float]) -> float | None:
+    """Classification time as a share of the time of everything else (issue 4 allows 0.2)."""
+    rest = sum(v for k, v in stages.items() if k != "classify")
+    return round(stages["classify"] / rest, 4) if "classify" in stages and rest else None
+
+
 def peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
@@ -193,5 +199,7 @@ def run(path: str, limit: int | None = None, repeats: int = 3, pipeline=None,
         "stages": stage_median,
         "stage_share": {k: round(v / sum(stage_median.values()), 4) if sum(stage_median.values()) else 0.0
                         for k, v in stage_median.items()},
+        "classifier": getattr(pipeline.classifier, "name", ""),
+        "classification_adds": classification_adds(stage_median),
         "skipped": report.skipped,
     }

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from importlib import resources
@@ -32,8 +33,13 @@ def _console():
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
-def main():
+@click.option("--classifier", type=click.Choice(["model", "linear", "rules"]), envvar="EVENTWIRE_CLASSIFIER",
+              help="Sentence classifier: model (rules, linear model and fine-tuned encoder; the default), "
+                   "linear (without the encoder: faster, less accurate) or rules (trigger rules alone).")
+def main(classifier):
     """eventwire: code news reports about conflict and unrest into ACLED-style events, offline."""
+    if classifier:
+        os.environ["EVENTWIRE_CLASSIFIER"] = classifier
 
 
 @main.command()
@@ -179,20 +185,46 @@ def demo(out_dir):
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--out", type=click.Path(dir_okay=False), help="Model file (default: the one shipped in the package).")
 @click.option("--c", "c", default=8.0, show_default=True, help="Inverse regularisation strength.")
-def train(paths, out, c):
+@click.option("--encoder", is_flag=True, help="Fine-tune the sentence encoder instead (needs the training extra, "
+              'pip install -e ".[train]"; about 20 minutes on two cores).')
+@click.option("--epochs", default=4, show_default=True, help="Encoder: passes over the snippets.")
+def train(paths, out, c, encoder, epochs):
     """Train the event classifier on labelled snippets (JSONL files or folders of them; default:
-    training/snippets in the current directory) and write the model file."""
+    training/snippets in the current directory) and write the model file: the linear model, or
+    with --encoder the fine-tuned sentence encoder."""
     from .extract.model import model_path
     from .extract.model import train as fit
 
     sources = [Path(p) for p in paths] or [Path("training/snippets")]
     if not any(p.exists() for p in sources):
         raise click.ClickException("no training data: give JSONL files or run from the repository root")
-    target = Path(out) if out else model_path()
     t = time.perf_counter()
+    if encoder:
+        _train_encoder(sources, Path(out).parent if out else model_path().parent, epochs)
+        return
+    target = Path(out) if out else model_path()
     meta = fit(sources, target, c=c)
     _console().print(f"trained on {meta['snippets']} snippets ({len(meta['counts'])} classes, "
                      f"{meta['features']} features) in {time.perf_counter() - t:.1f} s; wrote {target}")
+
+
+def _train_encoder(sources: list[Path], out_dir: Path, epochs: int) -> None:
+    from .extract.finetune import train_encoder
+
+    console = _console()
+    t = time.perf_counter()
+    with _progress_bar(console, "fine-tuning") as bar:
+        task = bar.add_task("fine-tuning", total=None)
+
+        def progress(epoch, done, total):
+            bar.update(task, total=total * epochs, completed=epoch * total + done)
+
+        try:
+            meta = train_encoder(sources, out_dir, epochs=epochs, progress=progress)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from exc
+    console.print(f"fine-tuned on {meta['snippets']} snippets, {epochs} epochs (loss {meta['loss_per_epoch']}) "
+                  f"in {time.perf_counter() - t:.0f} s; wrote {out_dir}")
 
 
 def _progress_bar(console, label: str):

@@ -8,6 +8,7 @@ type) are merged; totals over several days are split per day, as ACLED does.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -71,12 +72,12 @@ class Draft:
 
 
 class Pipeline:
-    def __init__(self, gazetteer: Gazetteer | None = None, classifier: str = "model", nlp=None):
+    def __init__(self, gazetteer: Gazetteer | None = None, classifier: str | None = None, nlp=None):
         self.nlp = nlp or get_nlp()
         self.gazetteer = gazetteer or get_gazetteer()
         self.places = PlaceFinder(self.gazetteer)
         self.actors = get_actor_dictionary(self.nlp)
-        self.classifier = get_classifier(classifier)
+        self.classifier = get_classifier(classifier or os.environ.get("EVENTWIRE_CLASSIFIER") or "model")
         self.regions = {r["name"]: r for r in countries()}
 
     # ---- public API ----------------------------------------------------------------------
@@ -204,6 +205,7 @@ class Pipeline:
     def to_events(self, draft: Draft, article: Article, places: list[PlaceMention]) -> list[Event]:
         fat = _fatalities(draft)
         draft.code = armed_victims_code(draft.code, fat, [a for f in draft.sentences for a in f.actors])
+        draft.code = territory_code(draft.code, draft.first.actors)
         tax = by_code()[draft.code]
         event = Event(
             disorder_type=tax["disorder_type"], event_type=tax["event_type"],
@@ -353,6 +355,17 @@ def armed_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention])
     civilians = any(kind(m) == "civilians" for m in mentions)
     armed_named = bool(victims) and all(kind(m) in ("state", "nonstate", "external") for m in victims)
     return target if (armed_dead or armed_named) and not civilians and not fat.deaths_civilians else code
+
+
+def territory_code(code: str, mentions: list[ActorMention]) -> str:
+    """A territorial event's type from who took the place: the first agent of its first
+    sentence, when it is state forces or a non-state group (actor_roles.yaml
+    ``territory_by_agent``)."""
+    table = role_table().get("territory_by_agent", {})
+    if code not in table.get("codes", ()):
+        return code
+    agent = next((m for m in mentions if m.role == "agent"), None)
+    return table.get(kind(agent), code) if agent is not None else code
 
 
 def _weak_battle(draft: Draft, f: SentenceFinding) -> bool:

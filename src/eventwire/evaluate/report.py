@@ -69,7 +69,7 @@ def bench_renderables(result: dict) -> list:
     t.add_column("measure")
     t.add_column("value", justify="right")
     for key in ("n", "words", "events", "docs_per_second", "words_per_second", "spacy_words_per_second",
-                "ratio_to_spacy", "peak_rss_mb", "seconds", "spacy_seconds"):
+                "ratio_to_spacy", "peak_rss_mb", "seconds", "spacy_seconds", "classifier", "classification_adds"):
         t.add_row(key, _fmt(result.get(key)))
     t.caption = f"median of {result['repeats']} runs after warm-up"
     s = Table(title="time per stage (median, whole input)")

@@ -159,6 +159,7 @@ def _has_past_event_verb(text: str) -> bool:
 CLASSIFIERS = {  # name -> "module:Class", imported on first use
     "rules": "eventwire.extract.events:RuleClassifier",
     "model": "eventwire.extract.model:ModelClassifier",
+    "linear": "eventwire.extract.model:LinearClassifier",
 }
 
 

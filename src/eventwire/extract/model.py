@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..resources import by_code
+from .encoder import load_encoder
 from .events import Classification, RuleClassifier
 
 NONE_CLASSES = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
@@ -141,24 +142,54 @@ class ModelClassifier:
     name = "model"
     max_none = 0.5  # the non-event kinds together at least this probable: no event
     max_none_against_violence = 0.75  # ... but an ungated violent rules pick stands below this
-    min_rules_stand = 0.1  # ... when the model gives its class at least this much
+    min_rules_stand = 0.1  # ... when the model gives its event type at least this much
     min_without_rules = 0.8  # P(some ACLED event) needed by a sentence no trigger matched
     min_against_gate = 0.8  # ... and by a sentence the rules gate out (plans, history, crime...)
     matched_boost = 0.5  # a class whose trigger words appear counts (1 + boost) times more
     pick_boost = 1.0  # and the rules' own pick (by ACLED's hierarchy) more again
     window = 1  # classify_all: sentences either side read as context
     context_weight = 0.7  # classify_all: the share of the window in the mixed probabilities
+    encoder_weight = 0.3  # the fine-tuned encoder's share in a sentence's own probabilities
+    encoder_below = 0.5  # the encoder re-reads the linear model's events below this confidence
+    encoder_min_event = 0.7  # ... and its non-events with at least this P(event)
 
-    def __init__(self, path: str | None = None):
+    def __init__(self, path: str | None = None, encoder_path: str | None = None, use_encoder: bool = True):
         self.model = load_model(path)
         self.rules = RuleClassifier()
         self.index = {c: i for i, c in enumerate(self.model.classes)}
         self.none_idx = np.array([i for i, c in enumerate(self.model.classes) if c in NONE_CLASSES])
         self.event_idx = np.array([i for i, c in enumerate(self.model.classes) if c not in NONE_CLASSES])
+        self.encoder = load_encoder(encoder_path) if use_encoder else None
+        if self.encoder is not None:
+            missing = set(self.model.classes) ^ set(self.encoder.classes)
+            if missing:
+                raise ValueError(f"encoder and linear model were trained on other classes: {sorted(missing)}")
+            self.encoder_order = np.array([self.encoder.classes.index(c) for c in self.model.classes])
 
     def classify(self, text: str) -> Classification:
-        ruled = self.rules.classify(text)
-        return self.decide(self.model.probabilities(text, ruled), ruled)
+        return self.classify_all([text])[0]
+
+    def own_probabilities(self, texts: list[str], ruled: list[Classification],
+                          counts: list[dict[int, int]]) -> list[np.ndarray]:
+        """Each sentence's probabilities read alone: the linear model's, mixed with the encoder's
+        for the sentences in doubt. The encoder, the slow part, reads a sentence when the linear
+        model and the rules call it an event with a confidence below ``encoder_below``, or call
+        it none while giving an event at least ``encoder_min_event``; sentences that plainly
+        report no event, and events the linear model is sure of, skip it."""
+        own = [self.model.probabilities_of(c) for c in counts]
+        if self.encoder is None:
+            return own
+        wanted = [i for i, (r, p) in enumerate(zip(ruled, own)) if self.in_doubt(p, r)]
+        read = self.encoder.probabilities([texts[i] for i in wanted])
+        for i, probs in zip(wanted, read):
+            own[i] = mix(own[i], probs[self.encoder_order], self.encoder_weight)
+        return own
+
+    def in_doubt(self, probs: np.ndarray, ruled: Classification) -> bool:
+        label = self.decide(probs, ruled)
+        if label.code:
+            return label.confidence < self.encoder_below
+        return 1.0 - float(probs[self.none_idx].sum()) >= self.encoder_min_event
 
     def classify_all(self, texts: list[str]) -> list[Classification]:
         """Labels for consecutive sentences of one text. Each sentence is read with its
@@ -168,9 +199,10 @@ class ModelClassifier:
         is read as part of the same story. The rules and their gates look at the sentence alone."""
         ruled = [self.rules.classify(t) for t in texts]
         counts = [self.model.counts(features(t, r)) for t, r in zip(texts, ruled)]
+        owns = self.own_probabilities(texts, ruled, counts)
         out = []
         for i, r in enumerate(ruled):
-            own = self.model.probabilities_of(counts[i])
+            own = owns[i]
             alone = self.decide(own, r)
             lo, hi = max(0, i - self.window), min(len(texts), i + self.window + 1)
             if hi - lo == 1 or self.context_weight <= 0 or (alone.code is None and not r.matched):
@@ -221,7 +253,11 @@ class ModelClassifier:
         ("Iraq bombings kill 34 people" in headline style, which the model reads as a report)."""
         violent = ruled.event_type in POLITICAL_VIOLENCE and ruled.code in self.index
         return (violent and not ruled.reason and p_none < self.max_none_against_violence
-                and probs[self.index[ruled.code]] >= self.min_rules_stand)
+                and self.type_probability(probs, ruled.event_type) >= self.min_rules_stand)
+
+    def type_probability(self, probs: np.ndarray, event_type: str) -> float:
+        """The total probability of an event type's sub-event classes."""
+        return float(sum(probs[i] for i in self.event_idx if by_code()[self.model.classes[i]]["event_type"] == event_type))
 
     def with_rules(self, probs: np.ndarray, ruled: Classification) -> np.ndarray:
         """The model's probabilities weighted by what the rules found, renormalised."""
@@ -233,6 +269,15 @@ class ModelClassifier:
             weights[self.index[ruled.code]] += self.pick_boost
         out = probs * weights
         return out / out.sum()
+
+
+class LinearClassifier(ModelClassifier):
+    """The rules and the linear model without the encoder: several times faster, less accurate."""
+
+    name = "linear"
+
+    def __init__(self, path: str | None = None):
+        super().__init__(path, use_encoder=False)
 
 
 def disorders(code: str) -> set[str]:
@@ -260,6 +305,11 @@ def read_snippets(paths: list[Path]) -> list[tuple[str, str]]:
     return rows
 
 
+def training_digest(rows: list[tuple[str, str]]) -> str:
+    """A short hash of the labelled snippets, stored in each model trained on them."""
+    return hashlib.sha256("\n".join(f"{lab}\t{t}" for t, lab in rows).encode()).hexdigest()[:16]
+
+
 def train(paths: list[Path], out: Path, c: float = 8.0, min_df: int = 3, seed: int = 0) -> dict:
     """Fit the model on labelled snippets and write it to ``out``. Returns the model's metadata."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -271,9 +321,8 @@ def train(paths: list[Path], out: Path, c: float = 8.0, min_df: int = 3, seed: i
     x = vectorizer.fit_transform(texts)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=seed)
     clf.fit(x, labels)
-    digest = hashlib.sha256("\n".join(f"{lab}\t{t}" for t, lab in rows).encode()).hexdigest()[:16]
     meta = {"version": 1, "snippets": len(rows), "features": x.shape[1], "C": c, "min_df": min_df,
-            "training_sha256": digest, "sources": [str(p) for p in paths],
+            "training_sha256": training_digest(rows), "sources": [str(p) for p in paths],
             "counts": {lab: labels.count(lab) for lab in sorted(set(labels))}}
     vocab = {w: int(i) for w, i in vectorizer.vocabulary_.items()}
     model = LinearModel(vocab, vectorizer.idf_, clf.coef_, clf.intercept_, list(clf.classes_), meta)
