@@ -55,9 +55,8 @@ class Encoder:
     """Sentence vectors from a BERT-style encoder. ``weights`` maps names to float32 arrays."""
 
     def __init__(self, weights: dict[str, np.ndarray], tokenizer, config: EncoderConfig | None = None):
-        # dense layers are kept transposed, (inputs, outputs), so that x @ w needs no copy
-        self.w = {k: np.ascontiguousarray(v.T) if k.startswith("encoder.") and v.ndim == 2 else v
-                  for k, v in weights.items()}
+        # dense layers as (inputs, outputs) views, so that x @ w needs no copy
+        self.w = {k: v.T if k.startswith("encoder.") and v.ndim == 2 else v for k, v in weights.items()}
         self.config = config or EncoderConfig()
         self.tokenizer = tokenizer
         self.tokenizer.enable_truncation(self.config.max_length)
@@ -165,7 +164,7 @@ def read_weights(data) -> dict[str, np.ndarray]:
     for key in data.files:
         kind, _, name = key.partition(":")
         if kind == "q8":
-            weights[name] = data[key].astype(np.float32) * data["scale:" + name]
+            weights[name] = np.multiply(data[key], data["scale:" + name], dtype=np.float32)
         elif kind == "f32":
             weights[name] = data[key]
     return weights
