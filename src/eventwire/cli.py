@@ -183,7 +183,8 @@ def demo(out_dir):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--out", type=click.Path(dir_okay=False), help="Model file (default: the one shipped in the package).")
+@click.option("--out", type=click.Path(), help="Model file (default: the one shipped in the package); with "
+              "--encoder, the folder for the encoder and its tokenizer.")
 @click.option("--c", "c", default=8.0, show_default=True, help="Inverse regularisation strength.")
 @click.option("--encoder", is_flag=True, help="Fine-tune the sentence encoder instead (needs the training extra, "
               'pip install -e ".[train]"; about 20 minutes on two cores).')
@@ -200,7 +201,7 @@ def train(paths, out, c, encoder, epochs):
         raise click.ClickException("no training data: give JSONL files or run from the repository root")
     t = time.perf_counter()
     if encoder:
-        _train_encoder(sources, Path(out).parent if out else model_path().parent, epochs)
+        _train_encoder(sources, Path(out) if out else model_path().parent, epochs)
         return
     target = Path(out) if out else model_path()
     meta = fit(sources, target, c=c)

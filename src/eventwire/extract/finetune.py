@@ -36,14 +36,18 @@ def train_encoder(paths: list[Path], out_dir: Path, epochs: int = 3, lr: float =
                   layers: int | None = None, progress=None) -> dict:
     """Fine-tune on labelled snippets and write ``ENCODER_FILE`` and ``TOKENIZER_FILE`` to
     ``out_dir``. Returns the model's metadata."""
-    import torch
-    from transformers import AutoModel, AutoTokenizer
+    base = base_model_dir()
+    try:
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+    except ImportError as exc:
+        raise RuntimeError(f"fine-tuning the encoder needs the training extra ({exc}): "
+                           'pip install -e ".[train]"') from exc
 
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True)
     torch.set_num_threads(threads)
     rng = random.Random(seed)
-    base = base_model_dir()
     tokenizer = AutoTokenizer.from_pretrained(base)
     encoder = AutoModel.from_pretrained(base)
     if layers:  # keep the lower layers only: a smaller, faster model
