@@ -362,3 +362,8 @@ def test_who_takes_a_place_decides_the_territorial_type(pipeline, text, code):
 def test_al_shabaab_placed_nowhere_is_the_somali_group(pipeline):
     a1, _a2 = _sides(pipeline, "Al-Shabaab fighters attacked an army base on Tuesday, killing five soldiers.")
     assert a1 == "Al Shabaab"
+
+
+def test_an_event_placed_nowhere_takes_the_named_groups_home_country(pipeline):
+    events = pipeline.code_text("Al-Shabaab fighters overran an army base on Tuesday, killing five soldiers.")
+    assert events and events[0].actor2 == "Military Forces of Somalia"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from . import __version__
 from .extract.actors import (ActorMention, as_state, choose_actors, fill_country, get_actor_dictionary,
-                             interaction, kind, resolve_options, role_table)
+                             home_country, interaction, kind, resolve_options, role_table)
 from .extract.dateline import dateline_span
 from .extract.dates import event_date, find_dates, strip_date_notes
 from .extract.events import Classification, get_classifier
@@ -238,10 +238,13 @@ class Pipeline:
 
     def _set_actors(self, event: Event, draft: Draft, country: str) -> None:
         """``country``: the event's, else the document's (an event placed nowhere in a story about
-        Iraq has Iraqi actors: "Military Forces of Iraq", not "Military Forces")."""
+        Iraq has Iraqi actors: "Military Forces of Iraq", not "Military Forces"), else the home
+        country of a named group in it."""
         mentions = [a for f in draft.sentences for a in f.actors]
         code = draft.place.place.country_code if draft.place and draft.place.place else ""
-        names = [_fill(resolve_options(a, code), country) for a in mentions]
+        resolved = [resolve_options(a, code) for a in mentions]
+        country = country or home_country(resolved)
+        names = [_fill(a, country) for a in resolved]
         unnamed = event.deaths_unknown + event.deaths_civilians > 0 and not any(a.role == "patient" for a in names)
         actor1, actor2 = choose_actors(event.sub_event_code, names, country, unnamed_victims=unnamed)
         event.actor1, event.inter1 = actor1

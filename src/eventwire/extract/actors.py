@@ -42,6 +42,20 @@ def actors_data() -> dict:
     return load_yaml("actors.yaml")
 
 
+@lru_cache(maxsize=None)
+def home_countries() -> dict[str, str]:
+    """Named group -> the name of the first country actors.yaml lists for it."""
+    names = {c["iso2"]: c["name"] for c in countries()}
+    return {g["name"]: names[g["countries"][0]] for g in actors_data().get("groups", [])
+            if g.get("countries") and g["countries"][0] in names}
+
+
+def home_country(mentions: list[ActorMention]) -> str:
+    """For an event placed nowhere, the home country of the first named group in it ("" when
+    none): "Al-Shabaab fighters overran a town" puts the other side in Somalia's forces."""
+    return next((home_countries()[m.name] for m in mentions if m.name in home_countries()), "")
+
+
 class ActorDictionary:
     """Aliases -> canonical actors, matched with spaCy PhraseMatchers."""
 
