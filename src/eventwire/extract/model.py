@@ -5,6 +5,8 @@ Trained by ``eventwire train`` on the team's own snippets (``training/snippets/*
 as a small compressed NumPy file in ``eventwire/models/``, and applied with plain NumPy: no
 pickle, no scikit-learn at run time. Classes are the 25 ACLED sub-event codes plus five
 "no ACLED event" kinds (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB).
+``ModelClassifier`` mixes in the fine-tuned sentence encoder's probabilities (``encoder.py``)
+for the sentences in doubt; ``LinearClassifier`` leaves the encoder out.
 """
 from __future__ import annotations
 
@@ -136,8 +138,9 @@ def load_model(path: str | None = None) -> LinearModel:
 
 
 class ModelClassifier:
-    """The learned model, with the rules as features. A sentence no rule matches needs a
-    confident model to become an event; the model's "no event" kinds map to no event."""
+    """The learned models (linear, and the encoder where the package has one), with the rules as
+    features. A sentence no rule matches needs a confident model to become an event; the
+    models' "no event" kinds map to no event."""
 
     name = "model"
     max_none = 0.5  # the non-event kinds together at least this probable: no event
