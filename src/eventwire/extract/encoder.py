@@ -170,8 +170,13 @@ def read_weights(data) -> dict[str, np.ndarray]:
     return weights
 
 
+def models_dir() -> Path:
+    """The package's folder of model files."""
+    return Path(str(resources.files("eventwire") / "models"))
+
+
 def encoder_path() -> Path:
-    return Path(str(resources.files("eventwire") / "models" / ENCODER_FILE))
+    return models_dir() / ENCODER_FILE
 
 
 @lru_cache(maxsize=None)

@@ -15,13 +15,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from ..resources import by_code
-from .encoder import load_encoder
+from .encoder import load_encoder, models_dir
 from .events import Classification, RuleClassifier
 
 NONE_CLASSES = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
@@ -107,9 +106,6 @@ class LinearModel:
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
 
-    def probabilities(self, text: str, label: Classification | None = None) -> np.ndarray:
-        return self.probabilities_of(self.counts(features(text, label)))
-
     def save(self, path: Path) -> None:
         words = sorted(self.vocab, key=self.vocab.get)
         np.savez_compressed(path, idf=self.idf.astype(np.float32), coef=self.coef.astype(np.float32),
@@ -126,7 +122,7 @@ class LinearModel:
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("eventwire") / "models" / MODEL_FILE))
+    return models_dir() / MODEL_FILE
 
 
 @lru_cache(maxsize=None)
@@ -162,6 +158,9 @@ class ModelClassifier:
         self.index = {c: i for i, c in enumerate(self.model.classes)}
         self.none_idx = np.array([i for i, c in enumerate(self.model.classes) if c in NONE_CLASSES])
         self.event_idx = np.array([i for i, c in enumerate(self.model.classes) if c not in NONE_CLASSES])
+        types = {by_code()[self.model.classes[i]]["event_type"] for i in self.event_idx}
+        self.type_idx = {t: np.array([i for i in self.event_idx if by_code()[self.model.classes[i]]["event_type"] == t])
+                         for t in types}
         self.encoder = load_encoder(encoder_path) if use_encoder else None
         if self.encoder is not None:
             missing = set(self.model.classes) ^ set(self.encoder.classes)
@@ -256,11 +255,7 @@ class ModelClassifier:
         ("Iraq bombings kill 34 people" in headline style, which the model reads as a report)."""
         violent = ruled.event_type in POLITICAL_VIOLENCE and ruled.code in self.index
         return (violent and not ruled.reason and p_none < self.max_none_against_violence
-                and self.type_probability(probs, ruled.event_type) >= self.min_rules_stand)
-
-    def type_probability(self, probs: np.ndarray, event_type: str) -> float:
-        """The total probability of an event type's sub-event classes."""
-        return float(sum(probs[i] for i in self.event_idx if by_code()[self.model.classes[i]]["event_type"] == event_type))
+                and float(probs[self.type_idx[ruled.event_type]].sum()) >= self.min_rules_stand)
 
     def with_rules(self, probs: np.ndarray, ruled: Classification) -> np.ndarray:
         """The model's probabilities weighted by what the rules found, renormalised."""
