@@ -203,3 +203,52 @@ def test_commentary_statements_and_other_senses_are_no_event(clf, text):
 def test_a_day_that_follows_since_the_fighting_began_is_still_an_event():
     text = "It was the bloodiest day since the fighting erupted on Tuesday, with 40 civilians killed."
     assert get_classifier("rules").classify(text).code is not None
+
+
+# ---- literal hints: a cheap check before each trigger regex ----------------------------------
+from pathlib import Path  # noqa: E402
+
+from eventwire.extract.events import RuleClassifier, literal_hints, load_rules  # noqa: E402
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"\b(?:killed|slain)\b", ("killed", "slain")),
+    (r"(?:foo|)bar", ("bar",)),  # an optional branch gives nothing; the literal after it does
+    (r"\bgrenades?\b", ("grenade",)),
+    (r"[^.;]{0,25}", None),  # nothing is certain
+    (r"a?b*", None),
+    (r"\bAttack", ("attack",)),  # lower case: rules read lower-cased text
+])
+def test_literal_hints(pattern, expected):
+    assert literal_hints(pattern) == expected
+
+
+def test_every_trigger_match_contains_one_of_its_hints():
+    """The hints may only skip searches that would fail: checked on the training snippets."""
+    import json
+
+    rules, _ = load_rules()
+    folder = Path(__file__).resolve().parents[1] / "training" / "snippets"
+    texts = [json.loads(line)["text"].lower() for f in sorted(folder.glob("*.jsonl"))
+             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for rule in rules:
+        for pattern, hint in zip(rule.patterns, rule.hints):
+            for text in texts:
+                if hint and pattern.search(text):
+                    assert any(h in text for h in hint), (rule.code, pattern.pattern, text)
+
+
+def test_hints_change_no_label():
+    rules, _ = load_rules()
+    texts = ["Gunmen killed 12 villagers near Gao on Monday.", "Police fired tear gas at protesters in Nairobi.",
+             "The army retook the town of Palma from insurgents.", "Talks on the border dispute resumed in Geneva."]
+    hinted = [RuleClassifier().classify(t) for t in texts]
+    saved = [r.hints for r in rules]
+    try:
+        for r in rules:
+            r.hints = [None] * len(r.patterns)
+        plain = [RuleClassifier().classify(t) for t in texts]
+    finally:
+        for r, h in zip(rules, saved):
+            r.hints = h
+    assert hinted == plain

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -113,20 +114,17 @@ class LinearModel:
         once per model and kept."""
         words = words_of(text)
         known = self.known_word_features
-        out: dict[int, int] = {}
+        found: list[int] = []
         for w in words:
             idx = known.get(w)
             if idx is None:
                 if len(known) >= KNOWN_WORDS_KEPT:
                     known.clear()
                 idx = known[w] = tuple(j for f in word_features(w) if (j := self.vocab.get(f)) is not None)
-            for j in idx:
-                out[j] = out.get(j, 0) + 1
-        for f in pair_features(words) + rule_features(text, label):
-            j = self.vocab.get(f)
-            if j is not None:
-                out[j] = out.get(j, 0) + 1
-        return out
+            found.extend(idx)
+        found.extend(j for f in pair_features(words) + rule_features(text, label)
+                     if (j := self.vocab.get(f)) is not None)
+        return Counter(found)
 
     def probabilities_of(self, counts: dict[int, int]) -> np.ndarray:
         """Class probabilities for a bag of feature counts (tf-idf weighted, L2-normalised)."""
