@@ -102,3 +102,27 @@ def test_a_bare_toll_after_a_bomb_stays_with_the_bomb():
     texts = ["An IED exploded under an army truck near Gorom-Gorom on Monday.", "Four soldiers were killed."]
     labels = ModelClassifier().classify_all(texts)
     assert [x.code for x in labels] == ["REM_EXPLOS", "REM_EXPLOS"]
+
+
+def test_text_counts_are_the_counts_of_the_features():
+    from collections import Counter
+
+    from eventwire.extract.events import RuleClassifier
+    from eventwire.extract.model import features
+
+    model = load_model()
+    for text in ("Gunmen killed 12 villagers near Gao on Monday, officials said.",
+                 "Police fired tear gas at 300 protesters outside parliament; 2 were hurt.",
+                 "Gunmen killed 12 villagers near Gao on Monday, officials said."):  # the second time from the kept words
+        label = RuleClassifier().classify(text)
+        expected = Counter(model.vocab[f] for f in features(text, label) if f in model.vocab)
+        assert model.text_counts(text, label) == expected
+
+
+def test_probabilities_follow_the_coefficients():
+    model = load_model()
+    counts = {0: 1, 5: 2}
+    val = (1.0 + np.log(np.array([1.0, 2.0]))) * model.idf[[0, 5]]
+    scores = model.intercept + model.coef[:, [0, 5]] @ (val / np.linalg.norm(val))
+    expected = np.exp(scores - scores.max())
+    assert np.allclose(model.probabilities_of(counts), expected / expected.sum())
