@@ -70,30 +70,33 @@ def _counts_a_noun(tok) -> bool:
             and head.lemma_.lower() not in numbers()["units"])
 
 
+def word_value(word: str) -> int | None:
+    """The value of one figure or number word: "40", "1,200", "twenty-five", "dozens" (a vague
+    word's conventional value, numbers.yaml); None for anything else."""
+    table = numbers()
+    word = word.lower().strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
+        return int(word.replace(",", ""))
+    if "-" in word and all(p in table["words"] for p in word.split("-")):
+        return sum(table["words"][p] for p in word.split("-"))
+    return table["words"].get(word, table["vague"].get(word))
+
+
 def parse_number(tokens: list) -> int | None:
     """The value of a number phrase ("40", "1,200", "twenty-five", "two hundred", "dozens")."""
-    table = numbers()
+    multipliers = numbers()["multipliers"]
     total, current, found = 0, 0, False
     for tok in tokens:
         if tok.like_num and not_a_count(tok):
             continue
         word = tok.lower_.strip()
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
-            current += int(word.replace(",", ""))
-            found = True
-        elif "-" in word and all(p in table["words"] for p in word.split("-")):
-            current += sum(table["words"][p] for p in word.split("-"))
-            found = True
-        elif word in table["words"]:
-            current += table["words"][word]
-            found = True
-        elif word in table["multipliers"]:
-            current = max(current, 1) * table["multipliers"][word]
-            if table["multipliers"][word] >= 1000:
+        if word in multipliers:
+            current = max(current, 1) * multipliers[word]
+            if multipliers[word] >= 1000:
                 total, current = total + current, 0
             found = True
-        elif word in table["vague"]:
-            current += table["vague"][word]
+        elif (value := word_value(word)) is not None:
+            current += value
             found = True
     return total + current if found else None
 
@@ -426,7 +429,7 @@ def sentence_fatalities(sent, significant: bool = False) -> Fatalities | None:
 
 def _shared(fat: Fatalities, parts: str) -> Fatalities:
     """One event's share of a toll split evenly (the first share takes what does not divide)."""
-    n = int(parts) if parts.isdigit() else numbers()["words"][parts.lower()]
+    n = word_value(parts)
     for name in ("best", "low", "high", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"):
         setattr(fat, name, -(-getattr(fat, name) // n))
     return fat
@@ -475,9 +478,7 @@ def _regex_fatalities(sent) -> Fatalities | None:
     m = next((m for m in found if not _date_at(sent, m.start("n"))), None)
     if not m:
         return None
-    table = numbers()
-    raw = m.group("n").lower().replace(",", "")
-    value = int(raw) if raw.isdigit() else table["words"].get(raw, table["vague"].get(raw))
+    value = word_value(m.group("n"))
     if value is None:
         return None
     return Fatalities(best=value, low=value, high=value, deaths_unknown=value, evidence=text)
