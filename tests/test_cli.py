@@ -144,4 +144,6 @@ def test_train_encoder_without_the_training_extra_says_what_to_install(tmp_path)
     result = CliRunner().invoke(main, ["train", "--encoder", "--out", str(tmp_path)])
     assert result.exit_code != 0
     assert ".[train]" in result.output
-    assert not (tmp_path / "event_encoder.npz").exists()
+    from eventwire.extract.encoder import ENCODER_FILE
+
+    assert not (tmp_path / ENCODER_FILE).exists()

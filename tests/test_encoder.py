@@ -11,8 +11,6 @@ from eventwire.extract.encoder import TOKENIZER_FILE, encoder_path, load_encoder
 from eventwire.extract.encoder_graph import quantise, save_encoder
 from eventwire.extract.model import ModelClassifier, read_snippets, training_digest
 
-pytest.importorskip("onnx")  # writing the graph needs the test (or training) extra
-
 SNIPPETS = Path(__file__).resolve().parents[1] / "training" / "snippets"
 HIDDEN, INNER, LAYERS, HEADS = 16, 32, 2, 4
 
@@ -75,6 +73,7 @@ def reference_vectors(w: dict[str, np.ndarray], ids: list[int]) -> np.ndarray:
 
 def tiny_model(tmp_path, weights=None, classes=("A", "B", "C")):
     """A tiny random encoder written as ONNX and loaded as the pipeline loads the shipped one."""
+    pytest.importorskip("onnx")  # writing the graph needs the test (or training) extra
     weights = weights or random_weights()
     head = np.random.default_rng(2).normal(0, 1, (len(classes), HIDDEN)).astype(np.float32)
     meta = {"layers": LAYERS, "heads": HEADS, "max_length": 128}

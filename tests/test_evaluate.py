@@ -61,11 +61,11 @@ def ev(event_type, confidence, **kw):
     return Event(event_type=event_type, confidence=confidence, **kw)
 
 
-def test_main_event_prefers_violent_then_confidence_then_order():
+def test_main_event_is_the_first_violent_event():
     strategic = ev("Strategic developments", 0.95, sub_event_code="ARREST")
     protest = ev("Protests", 0.7, sub_event_code="PEACE_PROTEST")
-    battle = ev("Battles", 0.7, sub_event_code="ARMED_CLASH")
-    assert main_event([strategic, protest, battle]) is protest  # tie at 0.7: the earlier one
+    battle = ev("Battles", 0.9, sub_event_code="ARMED_CLASH")
+    assert main_event([strategic, protest, battle]) is protest  # the lead, though less sure
     assert main_event([strategic]) is strategic  # fallback to any type
     assert main_event([strategic], fallback=False) is None
     assert main_event([]) is None

@@ -217,10 +217,17 @@ from eventwire.extract.events import RuleClassifier, literal_hints, load_rules  
     (r"\bgrenades?\b", ("grenade",)),
     (r"[^.;]{0,25}", None),  # nothing is certain
     (r"a?b*", None),
-    (r"\bAttack", ("attack",)),  # lower case: rules read lower-cased text
+    (r"\bAttack", ("Attack",)),
+    (r"(?i)shot", None),  # case-insensitive: folding maps more than lower-casing ("ſhot")
 ])
 def test_literal_hints(pattern, expected):
     assert literal_hints(pattern) == expected
+
+
+def test_no_hints_for_patterns_that_ignore_case():
+    import re
+
+    assert literal_hints("Shot dead", re.I) is None
 
 
 def test_every_trigger_match_contains_one_of_its_hints():
@@ -252,3 +259,26 @@ def test_hints_change_no_label():
         for r, h in zip(rules, saved):
             r.hints = h
     assert hinted == plain
+
+
+@pytest.mark.parametrize("text", [
+    "A furnace at a cast iron plant exploded on Thursday, injuring 12 workers.",
+    "Hundreds of residents were treated after a chlorine gas leak at the water works.",
+    "A gas cylinder explosion at a restaurant killed four people.",
+    "One person died in a multi-vehicle crash and explosion on the highway.",
+])
+def test_industrial_and_traffic_accidents_are_not_events(text):
+    label = get_classifier("rules").classify(text)
+    assert label.code is None and label.reason == "accident"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("A bomb planted by militants exploded at a cement factory in Quetta, killing three workers.", "REM_EXPLOS"),
+    ("A fuel tanker exploded after an air strike on the convoy near Saraqib.", "AIR_STRIKE"),
+    ("A roadside mine explosion killed four villagers near Dantewada.", "REM_EXPLOS"),
+    ("A tanker laden with explosives exploded at an army checkpoint, killing six soldiers.", "REM_EXPLOS"),
+    ("Police fired tear gas at relatives protesting after the mine explosion at the colliery.", "PROTEST_WITH_INTER"),
+])
+def test_an_explosion_with_an_attacker_is_no_accident(text, code):
+    """Attack words, mines and protests about an accident keep the event."""
+    assert get_classifier("rules").classify(text).code == code

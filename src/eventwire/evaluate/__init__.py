@@ -38,23 +38,19 @@ Progress = Callable[[int, int], None]
 
 def main_event(events: Sequence[Event], violent: Sequence[str] = VIOLENT_TYPES,
                fallback: bool = True) -> Event | None:
-    """The event a text is scored on: its most confident violent event.
+    """The event a text is scored on: its lead, the first violent event it reports.
 
-    ``violent``: the event types that count as violent. Without any, and with ``fallback`` (the
-    default, as in the classify and acled tasks), the most confident event of any type; with
-    ``fallback=False`` (ucdp) there is no main event. Ties in confidence go to the event listed
-    first, i.e. the one reported earliest in the text, so the choice is deterministic.
+    A report puts its main event first; later sentences add background ("amid nationwide
+    peaceful protests"), reactions or earlier events, often in words a coder is more sure of. So
+    of the events of the types in ``violent``, the earliest in the text is scored (the most
+    confident one was scored before 2026-11-26: docs/benchmarks.md gives both). Without any,
+    and with ``fallback`` (the default, as in the classify and acled tasks), the first event of
+    any type; with ``fallback=False`` (ucdp) there is no main event.
     """
     pool = [e for e in events if e.event_type in violent]
     if not pool and fallback:
         pool = list(events)
-    if not pool:
-        return None
-    best = pool[0]
-    for e in pool[1:]:
-        if e.confidence > best.confidence:
-            best = e
-    return best
+    return pool[0] if pool else None
 
 
 def run(task: str, path: str, limit: int | None = None, gold_spans: bool = False,

@@ -52,6 +52,14 @@ class EncoderModel:
         return out
 
 
+def threads_setting() -> int:
+    """EVENTWIRE_ENCODER_THREADS as a number (0: not set)."""
+    value = os.environ.get("EVENTWIRE_ENCODER_THREADS", "").strip()
+    if value and not value.isdigit():
+        raise ValueError(f"EVENTWIRE_ENCODER_THREADS must be a whole number of threads, not {value!r}")
+    return int(value or 0)
+
+
 def cpu_count() -> int:
     """The cores this process may use (ONNX Runtime's own default counts physical cores only,
     one on a two-vCPU virtual machine, where two threads are half as fast again)."""
@@ -88,7 +96,7 @@ def load_encoder(path: str | None = None) -> EncoderModel | None:
     from tokenizers import Tokenizer
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = int(os.environ.get("EVENTWIRE_ENCODER_THREADS", 0)) or cpu_count()
+    options.intra_op_num_threads = threads_setting() or cpu_count()
     session = onnxruntime.InferenceSession(str(p), options, providers=["CPUExecutionProvider"])
     stored = json.loads(session.get_modelmeta().custom_metadata_map["eventwire"])
     tokenizer = Tokenizer.from_file(str(p.parent / TOKENIZER_FILE))

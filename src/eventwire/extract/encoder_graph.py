@@ -9,11 +9,12 @@ The graph is a BERT-style encoder (the all-MiniLM-L6-v2 layout, weights named as
 tokens) and ``attention_mask`` (float32, 1 for tokens, 0 for padding). Outputs: ``probs``
 (softmax over the classes) and ``vectors`` (the mean-pooled sentence vectors).
 
-Every weight matrix is stored as 8-bit integers with one scale per output (``quantise``) and
-multiplied by ONNX Runtime's ``DynamicQuantizeMatMul``, which quantises each layer's input to 8
-bits on the fly: some four times faster than 32-bit floats on a CPU with 8-bit dot-product
-instructions, and within the noise on the CASE 2021 scores (docs/benchmarks.md). The word
-embeddings are 8-bit too, one scale per word. Settings and class names go into the file's
+The transformer layers' weight matrices are stored as 8-bit integers with one scale per output
+(``quantise``) and multiplied by ONNX Runtime's ``DynamicQuantizeMatMul``, which quantises each
+layer's input to 8 bits on the fly: some four times faster than 32-bit floats on a CPU with 8-bit
+dot-product instructions, and within the noise on the CASE 2021 scores (docs/benchmarks.md).
+The word embeddings are 8-bit too, one scale per word; the position and token-type embeddings,
+the layer norms and the head stay float32. Settings and class names go into the file's
 metadata under ``eventwire``.
 """
 from __future__ import annotations
@@ -70,7 +71,7 @@ def build_graph(weights: dict[str, np.ndarray], head_weight: np.ndarray, head_bi
     x = embeddings(g, weights)
     x = layer_norm(g, x, weights, "embeddings.LayerNorm")
     mask_bias = g.node("Unsqueeze", [g.node("Mul", [g.node("Sub", [g.const("one", np.float32(1)), "attention_mask"]),
-                                                    g.const("minus_inf", np.float32(-1e9))]),
+                                                    g.const("mask_fill", np.float32(-1e9))]),
                                      g.const("axes_1_2", np.array([1, 2], np.int64))])
     for n in range(layers):
         x = encoder_layer(g, x, mask_bias, weights, LAYER.format(n), heads, hidden)

@@ -74,7 +74,7 @@ def word_value(word: str) -> int | None:
     """The value of one figure or number word: "40", "1,200", "twenty-five", "dozens" (a vague
     word's conventional value, numbers.yaml); None for anything else."""
     table = numbers()
-    word = word.lower().strip()
+    word = word.lower().strip().rstrip(",")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
         return int(word.replace(",", ""))
     if "-" in word and all(p in table["words"] for p in word.split("-")):

@@ -39,6 +39,7 @@ def train_encoder(paths: list[Path], out_dir: Path, epochs: int = 3, lr: float =
     ``out_dir``. Returns the model's metadata."""
     base = base_model_dir()
     try:
+        import onnx  # noqa: F401  (writes the result; checked now, not after 20 minutes)
         import torch
         from transformers import AutoModel, AutoTokenizer
     except ImportError as exc:

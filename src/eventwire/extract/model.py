@@ -44,7 +44,6 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=100_000)
 def word_grams(word: str, low: int = 3, high: int = 5) -> tuple[str, ...]:
     """Character 3- to 5-grams of a word padded with spaces."""
     padded = f" {word} "
@@ -55,7 +54,6 @@ def words_of(text: str) -> list[str]:
     return ["<num>" if NUMBER.match(w) else w for w in TOKEN.findall(text.lower())]
 
 
-@lru_cache(maxsize=100_000)
 def word_features(word: str) -> tuple[str, ...]:
     """What one word contributes on its own: itself, its stem and its character n-grams
     (for spelling variants)."""
@@ -103,6 +101,7 @@ class LinearModel:
 
     def __post_init__(self):
         self.by_feature = np.ascontiguousarray(self.coef.T)
+        self.coef = self.by_feature.T  # one array in memory
 
     def text_counts(self, text: str, label: Classification) -> dict[int, int]:
         """How often each known feature of ``features(text, label)`` occurs, by feature index;
@@ -185,7 +184,7 @@ class ModelClassifier:
         self.event_idx = np.array([i for i, c in enumerate(self.model.classes) if c not in NONE_CLASSES])
         types = {by_code()[self.model.classes[i]]["event_type"] for i in self.event_idx}
         self.type_idx = {t: np.array([i for i in self.event_idx if by_code()[self.model.classes[i]]["event_type"] == t])
-                         for t in types}
+                         for t in sorted(types)}  # sorted: ties in decide() go the same way every run
         self.encoder = load_encoder(encoder_path) if use_encoder else None
         if self.encoder is not None:
             missing = set(self.model.classes) ^ set(self.encoder.classes)
