@@ -32,7 +32,7 @@ import re
 from eventwire.evaluate.common import within
 from eventwire.evaluate.ucdp import norm_side, read_ucdp
 from eventwire.extract.actors import demonym_table, fill_country, get_actor_dictionary
-from eventwire.extract.fatalities import numbers
+from eventwire.extract.fatalities import word_value
 from eventwire.gazetteer import get_gazetteer, haversine_km
 from eventwire.nlp import get_nlp
 
@@ -46,18 +46,14 @@ STATE_WORDS = ("Military Forces of", "Police Forces of", "Government of")
 
 
 def numbers_in(text: str) -> list[int]:
-    table = numbers()
-    words = {**table["words"], **table["vague"]}
     out = []
     for tok in NUMBER.findall(text):
-        low = tok.lower().replace(",", "")
-        if low.isdigit():
-            if not (1900 <= int(low) <= 2100):  # years are not tolls
-                out.append(int(low))
-        elif "-" in low and all(p in words for p in low.split("-")):
-            out.append(sum(words[p] for p in low.split("-")))
-        elif low in words and low not in ("a", "an", "no", "none", "both"):
-            out.append(words[low])
+        value = word_value(tok)
+        if value is None or tok.lower() in ("a", "an", "no", "none", "both"):
+            continue
+        if tok[0].isdigit() and 1900 <= value <= 2100:  # years are not tolls
+            continue
+        out.append(value)
     return out
 
 
