@@ -195,24 +195,27 @@ class ModelClassifier:
     def classify(self, text: str) -> Classification:
         return self.classify_all([text])[0]
 
-    def own_probabilities(self, texts: list[str], ruled: list[Classification],
-                          counts: list[dict[int, int]]) -> list[np.ndarray]:
-        """Each sentence's probabilities read alone: the linear model's, mixed with the encoder's
-        for the sentences in doubt. The encoder, the slow part, reads a sentence when the linear
-        model and the rules call it an event with a confidence below ``encoder_below``, or call
-        it none while giving an event at least ``encoder_min_event``; sentences that plainly
-        report no event, and events the linear model is sure of, skip it."""
+    def read_alone(self, texts: list[str], ruled: list[Classification],
+                   counts: list[dict[int, int]]) -> tuple[list[np.ndarray], list[Classification]]:
+        """Each sentence read alone: its probabilities and its label. The probabilities are the
+        linear model's, mixed with the encoder's for the sentences in doubt. The encoder, the
+        slow part, reads a sentence when the linear model and the rules call it an event with a
+        confidence below ``encoder_below``, or call it none while giving an event at least
+        ``encoder_min_event``; sentences that plainly report no event, and events the linear
+        model is sure of, skip it."""
         own = [self.model.probabilities_of(c) for c in counts]
+        alone = [self.decide(p, r) for p, r in zip(own, ruled)]
         if self.encoder is None:
-            return own
-        wanted = [i for i, (r, p) in enumerate(zip(ruled, own)) if self.in_doubt(p, r)]
+            return own, alone
+        wanted = [i for i, (p, label) in enumerate(zip(own, alone)) if self.in_doubt(p, label)]
         read = self.encoder.probabilities([texts[i] for i in wanted])
         for i, probs in zip(wanted, read):
             own[i] = mix(own[i], probs[self.encoder_order], self.encoder_weight)
-        return own
+            alone[i] = self.decide(own[i], ruled[i])
+        return own, alone
 
-    def in_doubt(self, probs: np.ndarray, ruled: Classification) -> bool:
-        label = self.decide(probs, ruled)
+    def in_doubt(self, probs: np.ndarray, label: Classification) -> bool:
+        """``label``: what the linear model and the rules make of the sentence (``decide``)."""
         if label.code:
             return label.confidence < self.encoder_below
         return 1.0 - float(probs[self.none_idx].sum()) >= self.encoder_min_event
@@ -225,19 +228,17 @@ class ModelClassifier:
         is read as part of the same story. The rules and their gates look at the sentence alone."""
         ruled = [self.rules.classify(t) for t in texts]
         counts = [self.model.text_counts(t, r) for t, r in zip(texts, ruled)]
-        owns = self.own_probabilities(texts, ruled, counts)
+        owns, alones = self.read_alone(texts, ruled, counts)
         out = []
         for i, r in enumerate(ruled):
-            own = owns[i]
-            alone = self.decide(own, r)
+            own, alone = owns[i], alones[i]
             lo, hi = max(0, i - self.window), min(len(texts), i + self.window + 1)
             if hi - lo == 1 or self.context_weight <= 0 or (alone.code is None and not r.matched):
                 out.append(alone)  # context re-reads a candidate event; it never makes one
                 continue
-            window: dict[int, int] = {}
+            window: Counter[int] = Counter()
             for c in counts[lo:hi]:
-                for j, n in c.items():
-                    window[j] = window.get(j, 0) + n
+                window.update(c)
             probs = mix(own, self.model.probabilities_of(window), self.context_weight)
             out.append(self.in_context(alone, self.decide(probs, r)))
         return out
