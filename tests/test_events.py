@@ -1,7 +1,13 @@
 """The rule classifier: each sub-event type with our own sentences, priority rules and non-events."""
+import re
+from pathlib import Path
+
 import pytest
 
-from eventwire.extract.events import get_classifier
+from eventwire.extract.events import RuleClassifier, get_classifier, literal_hints, load_rules
+from eventwire.extract.model import read_snippets
+
+SNIPPETS = Path(__file__).resolve().parents[1] / "training" / "snippets"
 
 CASES = [
     ("Government troops recaptured the town of Marka from al-Shabaab militants after heavy fighting.", "GOV_REGAINS_TERIT"),
@@ -206,10 +212,6 @@ def test_a_day_that_follows_since_the_fighting_began_is_still_an_event():
 
 
 # ---- literal hints: a cheap check before each trigger regex ----------------------------------
-from pathlib import Path  # noqa: E402
-
-from eventwire.extract.events import RuleClassifier, literal_hints, load_rules  # noqa: E402
-
 
 @pytest.mark.parametrize("pattern,expected", [
     (r"\b(?:killed|slain)\b", ("killed", "slain")),
@@ -225,19 +227,13 @@ def test_literal_hints(pattern, expected):
 
 
 def test_no_hints_for_patterns_that_ignore_case():
-    import re
-
     assert literal_hints("Shot dead", re.I) is None
 
 
 def test_every_trigger_match_contains_one_of_its_hints():
     """The hints may only skip searches that would fail: checked on the training snippets."""
-    import json
-
     rules, _ = load_rules()
-    folder = Path(__file__).resolve().parents[1] / "training" / "snippets"
-    texts = [json.loads(line)["text"].lower() for f in sorted(folder.glob("*.jsonl"))
-             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [text.lower() for text, _label in read_snippets([SNIPPETS])]
     for rule in rules:
         for pattern, hint in zip(rule.patterns, rule.hints):
             for text in texts:
