@@ -6,9 +6,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventwire.extract.model import LinearModel, ModelClassifier, load_model, read_snippets, train
+from eventwire.extract.model import (LABELS_FILE, LinearModel, ModelClassifier, file_digest, load_model,
+                                    read_labelled, read_snippets, text_digest, train)
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "training" / "snippets"
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = ROOT / "training" / "snippets"
 
 
 def small_corpus(tmp_path, per_class=12):
@@ -49,6 +51,52 @@ def test_shipped_model_matches_the_training_data_in_the_repository():
     rows = read_snippets([SNIPPETS])
     digest = hashlib.sha256("\n".join(f"{lab}\t{t}" for t, lab in rows).encode()).hexdigest()[:16]
     assert meta["training_sha256"] == digest, "training data changed: run `eventwire train`"
+    assert meta["labelled_sha256"] == file_digest(ROOT / LABELS_FILE), \
+        "labels of real texts changed: run `eventwire train --conflibert DIR`"
+
+
+def labelled_fixture(tmp_path, text="Troops clashed with rebels near the border on Monday."):
+    data = tmp_path / "data"
+    (data / "set").mkdir(parents=True)
+    (data / "set" / "train.tsv").write_text(f"Ministers met in Geneva.\t0\n{text}\t4\n", encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("source\tline\ttext_sha256\tlabel\n"
+                      f"set/train.tsv\t2\t{text_digest(text)}\tARMED_CLASH\n", encoding="utf-8")
+    return labels, data
+
+
+def test_labelled_real_texts_are_read_from_the_data_folder(tmp_path):
+    labels, data = labelled_fixture(tmp_path)
+    assert read_labelled(labels, data) == [("Troops clashed with rebels near the border on Monday.", "ARMED_CLASH")]
+
+
+def test_labelled_text_that_changed_is_an_error(tmp_path):
+    labels, data = labelled_fixture(tmp_path)
+    (data / "set" / "train.tsv").write_text("Ministers met in Geneva.\t0\nSomething else.\t4\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not the text that was labelled"):
+        read_labelled(labels, data)
+
+
+def test_labelled_without_the_data_folder_is_an_error(tmp_path):
+    labels, _ = labelled_fixture(tmp_path)
+    with pytest.raises(FileNotFoundError, match="ConfliBERT data folder"):
+        read_labelled(labels, tmp_path / "elsewhere")
+
+
+def test_repository_labels_name_valid_classes():
+    lines = (ROOT / LABELS_FILE).read_text(encoding="utf-8").splitlines()
+    codes = {lab for _, lab in read_snippets([SNIPPETS])}
+    rows = [line.split("\t") for line in lines[1:]]
+    assert rows and all(len(r) == 4 and r[3] in codes and int(r[1]) > 0 for r in rows)
+    assert len({(r[0], r[1]) for r in rows}) == len(rows)  # each line labelled once
+
+
+def test_training_adds_the_labelled_texts(tmp_path):
+    labels, data = labelled_fixture(tmp_path)
+    from eventwire.extract import model
+    rows, meta = model.training_rows([small_corpus(tmp_path)], data, labels)
+    assert rows[-1] == ("Troops clashed with rebels near the border on Monday.", "ARMED_CLASH")
+    assert meta["labelled_rows"] == 1 and meta["labelled_sha256"] == file_digest(labels)
 
 
 @pytest.mark.parametrize("text,code", [

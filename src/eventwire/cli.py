@@ -189,7 +189,12 @@ def demo(out_dir):
 @click.option("--encoder", is_flag=True, help="Fine-tune the sentence encoder instead (needs the training extra, "
               'pip install -e ".[train]"; about 20 minutes on two cores).')
 @click.option("--epochs", default=4, show_default=True, help="Encoder: passes over the snippets.")
-def train(paths, out, c, encoder, epochs):
+@click.option("--conflibert", "data_dir", type=click.Path(exists=True, file_okay=False),
+              help="Also train on the real news of ConfliBERT's training splits that the team labelled "
+              "(training/labelled/conflibert.tsv names the lines and holds no text): the folder of "
+              "the ConfliBERT data sets, with cameo_class/ and satp_relevant/. The shipped models "
+              "were trained with it.")
+def train(paths, out, c, encoder, epochs, data_dir):
     """Train the event classifier on labelled snippets (JSONL files or folders of them; default:
     training/snippets in the current directory) and write the model file: the linear model, or
     with --encoder the fine-tuned sentence encoder."""
@@ -201,15 +206,19 @@ def train(paths, out, c, encoder, epochs):
         raise click.ClickException("no training data: give JSONL files or run from the repository root")
     t = time.perf_counter()
     if encoder:
-        _train_encoder(sources, Path(out) if out else model_path().parent, epochs)
+        _train_encoder(sources, Path(out) if out else model_path().parent, epochs, data_dir)
         return
     target = Path(out) if out else model_path()
-    meta = fit(sources, target, c=c)
-    _console().print(f"trained on {meta['snippets']} snippets ({len(meta['counts'])} classes, "
+    try:
+        meta = fit(sources, target, c=c, data_dir=Path(data_dir) if data_dir else None)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    _console().print(f"trained on {meta['snippets']} snippets and {meta.get('labelled_rows', 0)} labelled "
+                     f"real texts ({len(meta['counts'])} classes, "
                      f"{meta['features']} features) in {time.perf_counter() - t:.1f} s; wrote {target}")
 
 
-def _train_encoder(sources: list[Path], out_dir: Path, epochs: int) -> None:
+def _train_encoder(sources: list[Path], out_dir: Path, epochs: int, data_dir: str | None) -> None:
     from .extract.finetune import train_encoder
 
     console = _console()
@@ -221,10 +230,12 @@ def _train_encoder(sources: list[Path], out_dir: Path, epochs: int) -> None:
             bar.update(task, total=total * epochs, completed=epoch * total + done)
 
         try:
-            meta = train_encoder(sources, out_dir, epochs=epochs, progress=progress)
-        except RuntimeError as exc:
+            meta = train_encoder(sources, out_dir, epochs=epochs, progress=progress,
+                                 data_dir=Path(data_dir) if data_dir else None)
+        except (RuntimeError, OSError, ValueError) as exc:
             raise click.ClickException(str(exc)) from exc
-    console.print(f"fine-tuned on {meta['snippets']} snippets, {epochs} epochs (loss {meta['loss_per_epoch']}) "
+    console.print(f"fine-tuned on {meta['snippets']} snippets and {meta.get('labelled_rows', 0)} labelled "
+                  f"real texts, {epochs} epochs (loss {meta['loss_per_epoch']}) "
                   f"in {time.perf_counter() - t:.0f} s; wrote {out_dir}")
 
 

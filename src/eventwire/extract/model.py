@@ -335,19 +335,68 @@ def training_digest(rows: list[tuple[str, str]]) -> str:
     return hashlib.sha256("\n".join(f"{lab}\t{t}" for t, lab in rows).encode()).hexdigest()[:16]
 
 
-def train(paths: list[Path], out: Path, c: float = 8.0, min_df: int = 3, seed: int = 0) -> dict:
-    """Fit the model on labelled snippets and write it to ``out``. Returns the model's metadata."""
+LABELS_FILE = Path("training/labelled/conflibert.tsv")  # the team's labels for ConfliBERT's training splits
+LABEL_COLUMNS = ["source", "line", "text_sha256", "label"]
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def read_labelled(labels: Path, data_dir: Path) -> list[tuple[str, str]]:
+    """Real news texts from a public data set, with the team's labels. ``labels`` is a TSV
+    (source, line, text_sha256, label) that names lines of files under ``data_dir`` and holds no
+    text: the text is the first tab-separated field of that line, checked against its hash."""
+    lines = labels.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != LABEL_COLUMNS:
+        raise ValueError(f"{labels}: expected the columns {', '.join(LABEL_COLUMNS)}")
+    files: dict[str, list[str]] = {}
+    rows = []
+    for n, line in enumerate(lines[1:], 2):
+        source, number, digest, label = line.split("\t")
+        if source not in files:
+            path = data_dir / source
+            if not path.is_file():
+                raise FileNotFoundError(f"{labels} line {n}: no {source} in {data_dir} (give the ConfliBERT data folder)")
+            files[source] = path.read_text(encoding="utf-8").splitlines()
+        text = files[source][int(number) - 1].split("\t")[0].strip()
+        if text_digest(text) != digest:
+            raise ValueError(f"{labels} line {n}: {source} line {number} is not the text that was labelled")
+        rows.append((text, label))
+    return rows
+
+
+def training_rows(paths: list[Path], data_dir: Path | None = None,
+                  labels: Path = LABELS_FILE) -> tuple[list[tuple[str, str]], dict]:
+    """The team's snippets, and with ``data_dir`` (the ConfliBERT data folder) the real texts
+    labelled in ``labels``; and the metadata that identifies them."""
+    own = read_snippets(paths)
+    meta = {"snippets": len(own), "training_sha256": training_digest(own), "sources": [str(p) for p in paths]}
+    if data_dir is None:
+        return own, meta
+    real = read_labelled(labels, data_dir)
+    meta |= {"labelled": str(labels), "labelled_rows": len(real), "labelled_sha256": file_digest(labels)}
+    return own + real, meta
+
+
+def train(paths: list[Path], out: Path, c: float = 8.0, min_df: int = 3, seed: int = 0,
+          data_dir: Path | None = None) -> dict:
+    """Fit the model on labelled snippets (with ``data_dir``, also on the labelled real texts:
+    :func:`training_rows`) and write it to ``out``. Returns the model's metadata."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = read_snippets(paths)
+    rows, data_meta = training_rows(paths, data_dir)
     texts, labels = [t for t, _ in rows], [lab for _, lab in rows]
     vectorizer = TfidfVectorizer(analyzer=features, min_df=min_df, sublinear_tf=True)
     x = vectorizer.fit_transform(texts)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=seed)
     clf.fit(x, labels)
-    meta = {"version": 1, "snippets": len(rows), "features": x.shape[1], "C": c, "min_df": min_df,
-            "training_sha256": training_digest(rows), "sources": [str(p) for p in paths],
+    meta = {"version": 1, **data_meta, "features": x.shape[1], "C": c, "min_df": min_df,
             "counts": {lab: labels.count(lab) for lab in sorted(set(labels))}}
     vocab = {w: int(i) for w, i in vectorizer.vocabulary_.items()}
     model = LinearModel(vocab, vectorizer.idf_, clf.coef_, clf.intercept_, list(clf.classes_), meta)
