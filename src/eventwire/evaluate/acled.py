@@ -92,12 +92,13 @@ def norm_actor(name: str) -> str:
     "JNIM" are one actor: the whole name is looked up, then the acronym before a colon, then a
     name with an acronym in brackets ("Islamic State West Africa Province (ISWAP)") without it.
     """
-    key = _plain(name)
+    bare = YEAR_RANGE.sub("", name or "").strip()
+    key = _plain(bare)
     names = group_names()
     tries = [key]
     if ": " in key:
         tries += [part.strip() for part in key.split(": ", 1)]
-    m = PAREN_ACRONYM.match(YEAR_RANGE.sub("", name or "").strip())
+    m = PAREN_ACRONYM.match(bare)
     if m:
         tries += [_plain(m["name"]), _plain(m["acronym"])]
     for t in tries:
