@@ -83,10 +83,12 @@ def test_labelled_without_the_data_folder_is_an_error(tmp_path):
         read_labelled(labels, tmp_path / "elsewhere")
 
 
-def test_repository_labels_name_valid_classes():
-    lines = (ROOT / LABELS_FILE).read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("path", sorted((ROOT / "training" / "labelled").rglob("*.tsv")), ids=lambda p: p.name)
+def test_repository_labels_name_valid_classes(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
     codes = {lab for _, lab in read_snippets([SNIPPETS])}
     rows = [line.split("\t") for line in lines[1:]]
+    assert lines[0].split("\t") == ["source", "line", "text_sha256", "label"]
     assert rows and all(len(r) == 4 and r[3] in codes and int(r[1]) > 0 for r in rows)
     assert len({(r[0], r[1]) for r in rows}) == len(rows)  # each line labelled once
 
