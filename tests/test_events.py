@@ -58,6 +58,13 @@ def test_each_sub_event_type(clf, text, code):
     ("A grenade explosion at the market killed two.", "GRENADE"),
     # arrests at a protest are a protest with intervention
     ("Police detained 40 protesters at the rally.", "PROTEST_WITH_INTER"),
+    # demonstrators who are violent make a riot, whatever force is used against them
+    ("Police shot dead three demonstrators who had torched the district office in Kavre.", "VIOL_DEMONSTR"),
+    ("Protesters hurled stones at officers, who fired tear gas to disperse them.", "VIOL_DEMONSTR"),
+    # demonstrators clashing with police are rioters, not two armed sides
+    ("Hundreds of demonstrators clashed with police in Mombasa on Tuesday.", "VIOL_DEMONSTR"),
+    # "riot police" are police: dispersing a peaceful crowd stays a protest with intervention
+    ("Riot police fired water cannon to disperse teachers protesting outside the ministry.", "PROTEST_WITH_INTER"),
 ])
 def test_priority(clf, text, code):
     assert clf.classify(text).code == code
