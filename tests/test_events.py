@@ -65,6 +65,8 @@ def test_each_sub_event_type(clf, text, code):
     ("Hundreds of demonstrators clashed with police in Mombasa on Tuesday.", "VIOL_DEMONSTR"),
     # "riot police" are police: dispersing a peaceful crowd stays a protest with intervention
     ("Riot police fired water cannon to disperse teachers protesting outside the ministry.", "PROTEST_WITH_INTER"),
+    ("Eleven people were arrested in Leeds after bottles were thrown at officers during the march.", "VIOL_DEMONSTR"),
+    ("Police fired tear gas as the rally against fuel prices descended into violence in Harare.", "VIOL_DEMONSTR"),
     # a device destroyed before it goes off is a disrupted weapon, not an explosion
     ("Army engineers destroyed a roadside improvised explosive device near Gereshk on Monday.", "DISR_WEAP"),
 ])
