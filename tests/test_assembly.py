@@ -37,6 +37,21 @@ def test_note_tags_are_recognised():
     assert not NOTE_TAG.match("Police said [the attackers] fled.")
 
 
+def test_a_dateline_on_its_own_is_no_event():
+    from types import SimpleNamespace
+
+    from eventwire.pipeline import _no_report
+
+    text = "Clashes in the capital\nADEN, Yemen, March 2 (Arabia Wire) - Rockets struck a market."
+    start = text.index("ADEN")
+    dateline = (start, text.index("Rockets"))
+    alone = SimpleNamespace(text=text[start:dateline[1]].strip(), start_char=start, end_char=dateline[1] - 1)
+    title = SimpleNamespace(text="Clashes in the capital", start_char=0, end_char=22)
+    report = SimpleNamespace(text="Rockets struck a market.", start_char=dateline[1], end_char=len(text))
+    assert _no_report(alone, dateline) == "dateline"
+    assert _no_report(title, dateline) == "" and _no_report(report, dateline) == ""
+
+
 def test_a_sentence_naming_the_clashes_continues_the_riot(pipeline):
     from datetime import date
 
