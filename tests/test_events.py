@@ -65,7 +65,7 @@ def test_each_sub_event_type(clf, text, code):
     ("Hundreds of demonstrators clashed with police in Mombasa on Tuesday.", "VIOL_DEMONSTR"),
     # "riot police" are police: dispersing a peaceful crowd stays a protest with intervention
     ("Riot police fired water cannon to disperse teachers protesting outside the ministry.", "PROTEST_WITH_INTER"),
-    ("Eleven people were arrested in Leeds after bottles were thrown at officers during the march.", "VIOL_DEMONSTR"),
+    ("Eleven people were arrested in Leeds after bottles were thrown at officers during a protest march.", "VIOL_DEMONSTR"),
     ("Police fired tear gas as the rally against fuel prices descended into violence in Harare.", "VIOL_DEMONSTR"),
     # a device destroyed before it goes off is a disrupted weapon, not an explosion
     ("Army engineers destroyed a roadside improvised explosive device near Gereshk on Monday.", "DISR_WEAP"),
@@ -289,3 +289,21 @@ def test_industrial_and_traffic_accidents_are_not_events(text):
 def test_an_explosion_with_an_attacker_is_no_accident(text, code):
     """Attack words, mines and protests about an accident keep the event."""
     assert get_classifier("rules").classify(text).code == code
+
+
+@pytest.mark.parametrize("text,not_code", [
+    # the riot rule's words in other senses: no violent demonstration
+    ("Demonstrators broke into song outside parliament.", "VIOL_DEMONSTR"),
+    ("Police erected barricades around the federally owned building.", "VIOL_DEMONSTR"),
+    ("Soldiers set up barricades on the road after the March 3 ambush.", "VIOL_DEMONSTR"),
+    ("Crowds fled as government troops clashed with rebels near Goma.", "VIOL_DEMONSTR"),
+    ("Armed youths clashed with soldiers near the market.", "VIOL_DEMONSTR"),
+    ("Riot-police fired tear gas to disperse teachers protesting outside the ministry.", "VIOL_DEMONSTR"),
+    ("The crowd threw fireworks to celebrate the victory.", "VIOL_DEMONSTR"),
+    ("The peaceful rally descended into chaos when the sound system failed.", "VIOL_DEMONSTR"),
+    # a device that destroyed something went off: no disrupted weapon
+    ("The vehicle was destroyed by an IED near Kandahar, killing four soldiers.", "DISR_WEAP"),
+    ("Insurgents destroyed the school using improvised explosive devices.", "DISR_WEAP"),
+])
+def test_look_alikes_of_riots_and_disrupted_weapons(text, not_code):
+    assert RuleClassifier().classify(text).code != not_code

@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventwire.extract.model import (LABELS_FILE, LinearModel, ModelClassifier, file_digest, load_model,
-                                    read_labelled, read_snippets, text_digest, train)
+from eventwire.extract.model import (LABELS_FILE, LabelsError, LinearModel, ModelClassifier, file_digest,
+                                    load_model, read_labelled, read_snippets, text_digest, train)
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = ROOT / "training" / "snippets"
@@ -51,7 +51,7 @@ def test_shipped_model_matches_the_training_data_in_the_repository():
     rows = read_snippets([SNIPPETS])
     digest = hashlib.sha256("\n".join(f"{lab}\t{t}" for t, lab in rows).encode()).hexdigest()[:16]
     assert meta["training_sha256"] == digest, "training data changed: run `eventwire train`"
-    assert meta["labelled_sha256"] == file_digest(ROOT / LABELS_FILE), \
+    assert meta.get("labelled_sha256") == file_digest(ROOT / LABELS_FILE), \
         "labels of real texts changed: run `eventwire train --conflibert DIR`"
 
 
@@ -79,8 +79,40 @@ def test_labelled_text_that_changed_is_an_error(tmp_path):
 
 def test_labelled_without_the_data_folder_is_an_error(tmp_path):
     labels, _ = labelled_fixture(tmp_path)
-    with pytest.raises(FileNotFoundError, match="ConfliBERT data folder"):
+    with pytest.raises(LabelsError, match="folder of the ConfliBERT data sets"):
         read_labelled(labels, tmp_path / "elsewhere")
+
+
+@pytest.mark.parametrize("row,message", [
+    ("set/train.tsv\t0\tabc\tARMED_CLASH", "line number from 1"),
+    ("set/train.tsv\t2a\tabc\tARMED_CLASH", "line number from 1"),
+    ("set/train.tsv 2 abc ARMED_CLASH", "4 tab-separated fields"),
+    ("set/train.tsv\t9\tabc\tARMED_CLASH", "has 2 lines, not 9"),
+    ("set/train.tsv\t2\tabc\tARMED_CLSH", "unknown label 'ARMED_CLSH'"),
+])
+def test_malformed_label_rows_are_named(tmp_path, row, message):
+    labels, data = labelled_fixture(tmp_path)
+    labels.write_text(labels.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    with pytest.raises(LabelsError, match=message) as info:
+        read_labelled(labels, data)
+    assert "line 3" in str(info.value)
+
+
+def test_labels_with_a_bom_windows_line_ends_and_a_blank_last_line_are_read(tmp_path):
+    labels, data = labelled_fixture(tmp_path)
+    text = "\ufeff" + labels.read_text(encoding="utf-8").replace("\n", "\r\n") + "\r\n"
+    labels.write_bytes(text.encode("utf-8"))
+    assert len(read_labelled(labels, data)) == 1
+
+
+def test_a_labels_file_without_rows_or_with_another_header_is_an_error(tmp_path):
+    labels, data = labelled_fixture(tmp_path)
+    labels.write_text("source\tline\ttext_sha256\tlabel\n", encoding="utf-8")
+    with pytest.raises(LabelsError, match="no labelled rows"):
+        read_labelled(labels, data)
+    labels.write_text("file\tline\tlabel\n", encoding="utf-8")
+    with pytest.raises(LabelsError, match="found file, line, label"):
+        read_labelled(labels, data)
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "training" / "labelled").rglob("*.tsv")), ids=lambda p: p.name)

@@ -187,18 +187,18 @@ def demo(out_dir):
               "--encoder, the folder for the encoder and its tokenizer.")
 @click.option("--c", "c", default=8.0, show_default=True, help="Inverse regularisation strength.")
 @click.option("--encoder", is_flag=True, help="Fine-tune the sentence encoder instead (needs the training extra, "
-              'pip install -e ".[train]"; about 20 minutes on two cores).')
-@click.option("--epochs", default=4, show_default=True, help="Encoder: passes over the snippets.")
-@click.option("--conflibert", "data_dir", type=click.Path(exists=True, file_okay=False),
+              'pip install -e ".[train]"; about 25 minutes on two cores).')
+@click.option("--epochs", default=4, show_default=True, help="Encoder: passes over the training data.")
+@click.option("--conflibert", "conflibert_dir", type=click.Path(exists=True, file_okay=False),
               help="Also train on the real news of ConfliBERT's training splits that the team labelled "
-              "(training/labelled/conflibert.tsv names the lines and holds no text): the folder of "
-              "the ConfliBERT data sets, with cameo_class/ and satp_relevant/. The shipped models "
-              "were trained with it.")
-def train(paths, out, c, encoder, epochs, data_dir):
+              "(training/labelled/conflibert.tsv, read from the current directory, names the lines "
+              "and holds no text): the folder of the ConfliBERT data sets, with cameo_class/ and "
+              "satp_relevant/. The shipped models were trained with it.")
+def train(paths, out, c, encoder, epochs, conflibert_dir):
     """Train the event classifier on labelled snippets (JSONL files or folders of them; default:
     training/snippets in the current directory) and write the model file: the linear model, or
     with --encoder the fine-tuned sentence encoder."""
-    from .extract.model import model_path
+    from .extract.model import LabelsError, model_path
     from .extract.model import train as fit
 
     sources = [Path(p) for p in paths] or [Path("training/snippets")]
@@ -206,20 +206,27 @@ def train(paths, out, c, encoder, epochs, data_dir):
         raise click.ClickException("no training data: give JSONL files or run from the repository root")
     t = time.perf_counter()
     if encoder:
-        _train_encoder(sources, Path(out) if out else model_path().parent, epochs, data_dir)
+        conflibert = Path(conflibert_dir) if conflibert_dir else None
+        _train_encoder(sources, Path(out) if out else model_path().parent, epochs, conflibert)
         return
     target = Path(out) if out else model_path()
     try:
-        meta = fit(sources, target, c=c, data_dir=Path(data_dir) if data_dir else None)
-    except (OSError, ValueError) as exc:
+        meta = fit(sources, target, c=c, conflibert_dir=Path(conflibert_dir) if conflibert_dir else None)
+    except LabelsError as exc:
         raise click.ClickException(str(exc)) from exc
-    _console().print(f"trained on {meta['snippets']} snippets and {meta.get('labelled_rows', 0)} labelled "
-                     f"real texts ({len(meta['counts'])} classes, "
+    _console().print(f"trained on {_what(meta)} ({len(meta['counts'])} classes, "
                      f"{meta['features']} features) in {time.perf_counter() - t:.1f} s; wrote {target}")
 
 
-def _train_encoder(sources: list[Path], out_dir: Path, epochs: int, data_dir: str | None) -> None:
+def _what(meta: dict) -> str:
+    """What a model was trained on, for the closing message."""
+    real = f" and {meta['labelled_rows']} labelled real texts" if meta.get("labelled_rows") else ""
+    return f"{meta['snippets']} snippets{real}"
+
+
+def _train_encoder(sources: list[Path], out_dir: Path, epochs: int, conflibert_dir: Path | None) -> None:
     from .extract.finetune import train_encoder
+    from .extract.model import LabelsError
 
     console = _console()
     t = time.perf_counter()
@@ -230,12 +237,10 @@ def _train_encoder(sources: list[Path], out_dir: Path, epochs: int, data_dir: st
             bar.update(task, total=total * epochs, completed=epoch * total + done)
 
         try:
-            meta = train_encoder(sources, out_dir, epochs=epochs, progress=progress,
-                                 data_dir=Path(data_dir) if data_dir else None)
-        except (RuntimeError, OSError, ValueError) as exc:
+            meta = train_encoder(sources, out_dir, epochs=epochs, progress=progress, conflibert_dir=conflibert_dir)
+        except (RuntimeError, LabelsError) as exc:
             raise click.ClickException(str(exc)) from exc
-    console.print(f"fine-tuned on {meta['snippets']} snippets and {meta.get('labelled_rows', 0)} labelled "
-                  f"real texts, {epochs} epochs (loss {meta['loss_per_epoch']}) "
+    console.print(f"fine-tuned on {_what(meta)}, {epochs} epochs (loss {meta['loss_per_epoch']}) "
                   f"in {time.perf_counter() - t:.0f} s; wrote {out_dir}")
 
 

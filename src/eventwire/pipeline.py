@@ -34,6 +34,10 @@ MAX_SPLIT_DAYS = 7
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # an ACLED note's tag standing as a sentence of its own: "[size=hundreds]", "[women targeted: girls]"
 NOTE_TAG = re.compile(r"^\s*\[[^\[\]]{1,80}\]\s*$")
+UPDATED_TOLL = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|"
+                          r"has risen|went up|goes up)\s+to\b|\brevised\b", re.I)
+CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b", re.I)
+MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
 
 
 def _no_report(sent, dateline: tuple[int, int] | None) -> str:
@@ -41,13 +45,9 @@ def _no_report(sent, dateline: tuple[int, int] | None) -> str:
     the parser split off on its own ("ADEN, Yemen, March 2 (Arabia Wire) -"); else ""."""
     if NOTE_TAG.match(sent.text):
         return "tag"
-    if dateline and sent.start_char >= dateline[0] and sent.end_char <= dateline[1] + 1:
+    if dateline and sent.start_char >= dateline[0] and sent.end_char <= dateline[1]:  # (its span ends after the dash)
         return "dateline"
     return ""
-UPDATED_TOLL = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|"
-                          r"has risen|went up|goes up)\s+to\b|\brevised\b", re.I)
-CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b", re.I)
-MAJOR = ("massacre", "major", "large-scale", "deadliest", "heavy fighting", "fierce")
 
 
 @dataclass
@@ -109,7 +109,7 @@ class Pipeline:
             m.dateline = bool(dateline and dateline[0] <= m.start < dateline[1])
         places = self.places.resolve(doc, mentions)
         labels = self.classifier.classify_all([strip_date_notes(sent.text) for sent in sents])
-        labels = [Classification(None, 0.0, reason=tag) if (tag := _no_report(sent, dateline)) else label
+        labels = [Classification(None, 0.0, reason=reason) if (reason := _no_report(sent, dateline)) else label
                   for sent, label in zip(sents, labels)]
         findings = [self.read_sentence(i, sent, label, article.published)
                     for i, (sent, label) in enumerate(zip(sents, labels))]

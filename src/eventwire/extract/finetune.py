@@ -34,9 +34,9 @@ def base_model_dir() -> Path:
 
 def train_encoder(paths: list[Path], out_dir: Path, epochs: int = 3, lr: float = 8e-5,
                   batch_size: int = 32, max_length: int = 128, seed: int = 0, threads: int = 2,
-                  layers: int | None = None, progress=None, data_dir: Path | None = None) -> dict:
+                  layers: int | None = None, progress=None, conflibert_dir: Path | None = None) -> dict:
     """Fine-tune on labelled snippets and write ``ENCODER_FILE`` and ``TOKENIZER_FILE`` to
-    ``out_dir`` (with ``data_dir``, also on the labelled real texts: ``model.training_rows``).
+    ``out_dir`` (with ``conflibert_dir``, also on the labelled real texts: ``model.training_rows``).
     Returns the model's metadata."""
     base = base_model_dir()
     try:
@@ -56,7 +56,7 @@ def train_encoder(paths: list[Path], out_dir: Path, epochs: int = 3, lr: float =
     if layers:  # keep the lower layers only: a smaller, faster model
         encoder.encoder.layer = encoder.encoder.layer[:layers]
         encoder.config.num_hidden_layers = layers
-    rows, data_meta = training_rows(paths, data_dir)
+    rows, data_meta = training_rows(paths, conflibert_dir)
     classes = sorted({label for _, label in rows})
     index = {c: i for i, c in enumerate(classes)}
     for p in encoder.embeddings.parameters():

@@ -339,58 +339,90 @@ LABELS_FILE = Path("training/labelled/conflibert.tsv")  # the team's labels for 
 LABEL_COLUMNS = ["source", "line", "text_sha256", "label"]
 
 
+class LabelsError(ValueError):
+    """The labelled real texts cannot be read: a missing or changed file, a malformed line."""
+
+
 def text_digest(text: str) -> str:
+    """How a labelled text is identified: the first 12 hex digits of its SHA-256."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    """A short hash of a text file, the same with Windows or Unix line ends."""
+    return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()[:16]
 
 
 def read_labelled(labels: Path, data_dir: Path) -> list[tuple[str, str]]:
-    """Real news texts from a public data set, with the team's labels. ``labels`` is a TSV
-    (source, line, text_sha256, label) that names lines of files under ``data_dir`` and holds no
-    text: the text is the first tab-separated field of that line, checked against its hash."""
-    lines = labels.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t") != LABEL_COLUMNS:
-        raise ValueError(f"{labels}: expected the columns {', '.join(LABEL_COLUMNS)}")
+    """Real news texts from a public data set, with the team's labels. ``labels`` is a TSV with
+    the columns LABEL_COLUMNS that names lines of files under ``data_dir`` (1-based) and holds no
+    text: the text is the first tab-separated field of that line, stripped, and must match its
+    hash (:func:`text_digest`)."""
+    if not labels.is_file():
+        raise LabelsError(f"no {labels} here: run from the repository root")
+    lines = labels.read_text(encoding="utf-8-sig").splitlines()
+    header = [h.strip() for h in lines[0].split("\t")] if lines else []
+    if header != LABEL_COLUMNS:
+        raise LabelsError(f"{labels}: expected the columns {', '.join(LABEL_COLUMNS)}, found {', '.join(header) or 'nothing'}")
     files: dict[str, list[str]] = {}
     rows = []
     for n, line in enumerate(lines[1:], 2):
-        source, number, digest, label = line.split("\t")
-        if source not in files:
-            path = data_dir / source
-            if not path.is_file():
-                raise FileNotFoundError(f"{labels} line {n}: no {source} in {data_dir} (give the ConfliBERT data folder)")
-            files[source] = path.read_text(encoding="utf-8").splitlines()
-        text = files[source][int(number) - 1].split("\t")[0].strip()
-        if text_digest(text) != digest:
-            raise ValueError(f"{labels} line {n}: {source} line {number} is not the text that was labelled")
-        rows.append((text, label))
+        if line.strip():
+            source, number, digest, label = _label_fields(f"{labels} line {n}", line)
+            if source not in files:
+                files[source] = _data_lines(data_dir / source, f"{labels} line {n}")
+            rows.append((_labelled_text(files[source], number, digest, f"{labels} line {n}: {source}"), label))
+    if not rows:
+        raise LabelsError(f"{labels}: no labelled rows")
     return rows
 
 
-def training_rows(paths: list[Path], data_dir: Path | None = None,
+def _label_fields(where: str, line: str) -> tuple[str, int, str, str]:
+    fields = [f.strip() for f in line.split("\t")]
+    if len(fields) != len(LABEL_COLUMNS) or not fields[1].isdigit() or int(fields[1]) < 1:
+        raise LabelsError(f"{where}: expected {len(LABEL_COLUMNS)} tab-separated fields with a line number from 1, "
+                         f"found {line!r}")
+    if fields[3] not in by_code() and fields[3] not in NONE_CLASSES:
+        raise LabelsError(f"{where}: unknown label {fields[3]!r}")
+    return fields[0], int(fields[1]), fields[2], fields[3]
+
+
+def _data_lines(path: Path, where: str) -> list[str]:
+    if not path.is_file():
+        raise LabelsError(f"{where}: no {path} (give the folder of the ConfliBERT data sets)")
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _labelled_text(lines: list[str], number: int, digest: str, where: str) -> str:
+    if number > len(lines):
+        raise LabelsError(f"{where} has {len(lines)} lines, not {number}")
+    text = lines[number - 1].split("\t")[0].strip()
+    if text_digest(text) != digest:
+        raise LabelsError(f"{where} line {number} is not the text that was labelled (has the file changed?)")
+    return text
+
+
+def training_rows(paths: list[Path], conflibert_dir: Path | None = None,
                   labels: Path = LABELS_FILE) -> tuple[list[tuple[str, str]], dict]:
-    """The team's snippets, and with ``data_dir`` (the ConfliBERT data folder) the real texts
-    labelled in ``labels``; and the metadata that identifies them."""
+    """The team's snippets, and with ``conflibert_dir`` (the folder of the ConfliBERT data sets)
+    the real texts labelled in ``labels``; and the metadata that identifies them."""
     own = read_snippets(paths)
     meta = {"snippets": len(own), "training_sha256": training_digest(own), "sources": [str(p) for p in paths]}
-    if data_dir is None:
+    if conflibert_dir is None:
         return own, meta
-    real = read_labelled(labels, data_dir)
+    real = read_labelled(labels, conflibert_dir)
     meta |= {"labelled": str(labels), "labelled_rows": len(real), "labelled_sha256": file_digest(labels)}
     return own + real, meta
 
 
 def train(paths: list[Path], out: Path, c: float = 8.0, min_df: int = 3, seed: int = 0,
-          data_dir: Path | None = None) -> dict:
-    """Fit the model on labelled snippets (with ``data_dir``, also on the labelled real texts:
-    :func:`training_rows`) and write it to ``out``. Returns the model's metadata."""
+          conflibert_dir: Path | None = None) -> dict:
+    """Fit the model on labelled snippets (with ``conflibert_dir``, also on the labelled real
+    texts: :func:`training_rows`) and write it to ``out``. Returns the model's metadata."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows, data_meta = training_rows(paths, data_dir)
+    rows, data_meta = training_rows(paths, conflibert_dir)
     texts, labels = [t for t, _ in rows], [lab for _, lab in rows]
     vectorizer = TfidfVectorizer(analyzer=features, min_df=min_df, sublinear_tf=True)
     x = vectorizer.fit_transform(texts)
