@@ -108,3 +108,15 @@ ONE_EVENT = [
 def test_one_event(pipeline, text, published, expected):
     (event,) = pipeline.code_text(text, published=published)
     assert {k: getattr(event, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,code", [
+    # a battle needs two armed sides: civilians named as the only victims make it an attack
+    ("Militants of the Lakurawa group killed dozens of fishermen near Kebbe on Sunday.", "ATTACK"),
+    # "people" says nothing of who died: the clash stays a clash
+    ("Herder militiamen clashed with farmer militiamen near Lafia on Sunday. Nine people were killed.", "ARMED_CLASH"),
+])
+def test_civilian_victims_decide_between_a_clash_and_an_attack(pipeline, text, code):
+    from eventwire.evaluate import main_event
+
+    assert main_event(pipeline.code_text(text, published=date(2023, 4, 11))).sub_event_code == code

@@ -307,3 +307,11 @@ def test_an_explosion_with_an_attacker_is_no_accident(text, code):
 ])
 def test_look_alikes_of_riots_and_disrupted_weapons(text, not_code):
     assert RuleClassifier().classify(text).code != not_code
+
+
+def test_a_protest_calling_for_a_ceasefire_is_a_protest_but_a_call_for_one_is_no_agreement():
+    rules = RuleClassifier()
+    assert rules.classify("Hundreds of demonstrators rallied in Lyon on Sunday, calling for a ceasefire in Gaza.").code \
+        == "PEACE_PROTEST"
+    call = rules.classify("The UN called for a humanitarian truce to be declared before the holiday.")
+    assert call.code is None and call.reason == "proposal"

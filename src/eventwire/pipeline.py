@@ -214,7 +214,8 @@ class Pipeline:
     # ---- drafts to records ---------------------------------------------------------------
     def to_events(self, draft: Draft, article: Article, places: list[PlaceMention]) -> list[Event]:
         fat = _fatalities(draft)
-        draft.code = armed_victims_code(draft.code, fat, [a for f in draft.sentences for a in f.actors])
+        mentions = [a for f in draft.sentences for a in f.actors]
+        draft.code = civilian_victims_code(armed_victims_code(draft.code, fat, mentions), fat, mentions)
         draft.code = territory_code(draft.code, draft.first.actors)
         tax = by_code()[draft.code]
         event = Event(
@@ -368,6 +369,20 @@ def armed_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention])
     civilians = any(kind(m) == "civilians" for m in mentions)
     armed_named = bool(victims) and all(kind(m) in ("state", "nonstate", "external") for m in victims)
     return target if (armed_dead or armed_named) and not civilians and not fat.deaths_civilians else code
+
+
+def civilian_victims_code(code: str, fat: Fatalities, mentions: list[ActorMention]) -> str:
+    """A battle needs two armed sides: when every victim named is a civilian and no armed side
+    is reported dead, the event is the type actor_roles.yaml gives under ``civilian_victims``
+    (an attack on civilians)."""
+    table = role_table()
+    target = table.get("civilian_victims", {}).get(code)
+    victims = [m for m in mentions if m.role == "patient"]
+    if not target or not victims or fat.deaths_a + fat.deaths_b > 0:
+        return code
+    unnamed = set(table.get("unnamed_victims", ()))
+    named = all(kind(m) == "civilians" and m.text.lower().split()[-1] not in unnamed for m in victims)
+    return target if named else code
 
 
 def territory_code(code: str, mentions: list[ActorMention]) -> str:

@@ -190,6 +190,8 @@ class RuleClassifier:
             return "nonpolitical"
         if "modal" in gates and gates["modal"].search(text) and not _has_past_event_verb(text):
             return "modal"
+        if etype == "Strategic developments" and _fires("proposal", text, gates) and not _has_past_event_verb(text):
+            return "proposal"
         if "general" in gates and gates["general"].search(text):
             return "general"
         if "diplomatic" in gates and etype not in VIOLENT_TYPES and code != "ARREST" and gates["diplomatic"].search(text):
