@@ -9,7 +9,7 @@ from tokenizers import Tokenizer
 
 from eventwire.extract.encoder import TOKENIZER_FILE, encoder_path, load_encoder
 from eventwire.extract.encoder_graph import quantise, save_encoder
-from eventwire.extract.model import ModelClassifier, read_snippets, training_digest
+from eventwire.extract.model import LABELS_FILE, ModelClassifier, file_digest, read_snippets, training_digest
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "training" / "snippets"
 HIDDEN, INNER, LAYERS, HEADS = 16, 32, 2, 4
@@ -146,6 +146,10 @@ def test_shipped_encoder_matches_the_training_data_in_the_repository():
     assert model is not None, "no encoder in the package: run `eventwire train --encoder`"
     digest = training_digest(read_snippets([SNIPPETS]))
     assert model.meta["training_sha256"] == digest, "training data changed: run `eventwire train --encoder`"
+    labels = Path(__file__).resolve().parents[1] / LABELS_FILE
+    if "labelled_sha256" in model.meta:  # trained with --conflibert (the shipped one was not)
+        assert model.meta["labelled_sha256"] == file_digest(labels), \
+            "labels of real texts changed: run `eventwire train --encoder --conflibert DIR`"
 
 
 def test_classifier_runs_without_the_encoder():

@@ -193,7 +193,7 @@ def demo(out_dir):
               help="Also train on the real news of ConfliBERT's training splits that the team labelled "
               "(training/labelled/conflibert.tsv, read from the current directory, names the lines "
               "and holds no text): the folder of the ConfliBERT data sets, with cameo_class/ and "
-              "satp_relevant/. The shipped models were trained with it.")
+              "satp_relevant/. The shipped linear model was trained with it.")
 def train(paths, out, c, encoder, epochs, conflibert_dir):
     """Train the event classifier on labelled snippets (JSONL files or folders of them; default:
     training/snippets in the current directory) and write the model file: the linear model, or
