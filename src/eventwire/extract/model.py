@@ -174,7 +174,7 @@ class ModelClassifier:
     context_weight = 0.7  # classify_all: the share of the window in the mixed probabilities
     encoder_weight = 0.3  # the fine-tuned encoder's share in a sentence's own probabilities
     encoder_below = 0.5  # the encoder re-reads the linear model's events below this confidence
-    encoder_min_event = 0.7  # ... and its non-events with at least this P(event)
+    encoder_min_event = 0.8  # ... and its non-events with at least this P(event)
 
     def __init__(self, path: str | None = None, encoder_path: str | None = None, use_encoder: bool = True):
         self.model = load_model(path)
