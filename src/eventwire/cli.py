@@ -205,13 +205,13 @@ def train(paths, out, c, encoder, epochs, conflibert_dir):
     if not any(p.exists() for p in sources):
         raise click.ClickException("no training data: give JSONL files or run from the repository root")
     t = time.perf_counter()
+    conflibert = Path(conflibert_dir) if conflibert_dir else None
     if encoder:
-        conflibert = Path(conflibert_dir) if conflibert_dir else None
         _train_encoder(sources, Path(out) if out else model_path().parent, epochs, conflibert)
         return
     target = Path(out) if out else model_path()
     try:
-        meta = fit(sources, target, c=c, conflibert_dir=Path(conflibert_dir) if conflibert_dir else None)
+        meta = fit(sources, target, c=c, conflibert_dir=conflibert)
     except LabelsError as exc:
         raise click.ClickException(str(exc)) from exc
     _console().print(f"trained on {_what(meta)} ({len(meta['counts'])} classes, "

@@ -368,10 +368,11 @@ def read_labelled(labels: Path, data_dir: Path) -> list[tuple[str, str]]:
     rows = []
     for n, line in enumerate(lines[1:], 2):
         if line.strip():
-            source, number, digest, label = _label_fields(f"{labels} line {n}", line)
+            where = f"{labels} line {n}"
+            source, number, digest, label = _label_fields(where, line)
             if source not in files:
-                files[source] = _data_lines(data_dir / source, f"{labels} line {n}")
-            rows.append((_labelled_text(files[source], number, digest, f"{labels} line {n}: {source}"), label))
+                files[source] = _data_lines(data_dir / source, where)
+            rows.append((_labelled_text(files[source], number, digest, f"{where}: {source}"), label))
     if not rows:
         raise LabelsError(f"{labels}: no labelled rows")
     return rows
