@@ -315,3 +315,55 @@ def test_a_protest_calling_for_a_ceasefire_is_a_protest_but_a_call_for_one_is_no
         == "PEACE_PROTEST"
     call = rules.classify("The UN called for a humanitarian truce to be declared before the holiday.")
     assert call.code is None and call.reason == "proposal"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Commandos captured three rebel camps in the forest over the weekend.", "GOV_REGAINS_TERIT"),
+    ("Insurgents set upon an army outpost at dawn, killing four soldiers.", "ARMED_CLASH"),
+    ("Militants charged a camp hosting government soldiers late on Friday.", "ARMED_CLASH"),
+    ("Police clashed on Sunday with hundreds of protesters near the stadium.", "VIOL_DEMONSTR"),
+    ("Police fired tear gas at activists who broke into the ministry compound.", "VIOL_DEMONSTR"),
+    ("Raids by army helicopters hit rebel positions in the hills.", "AIR_STRIKE"),
+    ("Security forces have jailed 40 suspected militants in the province.", "ARREST"),
+    ("Soldiers took dozens of young men in a series of night raids.", "ARREST"),
+    ("More than 300 rifles and 9,000 rounds were seized at the port.", "DISR_WEAP"),
+    ("A cache of firearms was found buried behind the warehouse.", "DISR_WEAP"),
+    ("Customs officers intercepted a shipment of rifles at the border.", "DISR_WEAP"),
+    ("The army established two new barracks near the border.", "HQ_ESTABLISHED"),
+    ("Government troops took control of several towns without any armed clashes.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("Rebels seized a deserted army post on the ridge.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("Police deployed tear gas to disperse students marching on parliament.", "PROTEST_WITH_INTER"),
+    # protests are political whatever they are about, and protesters denounce
+    ("Supporters of the president staged protests over alleged voter fraud.", "PEACE_PROTEST"),
+    ("Demonstrators marched in three cities to denounce the killing of a journalist.", "PEACE_PROTEST"),
+    ("Thousands rallied in the capital against sanctions imposed after the coup.", "PEACE_PROTEST"),
+])
+def test_seventh_session_triggers(text, code):
+    assert RuleClassifier().classify(text).code == code
+
+
+@pytest.mark.parametrize("text,reason", [
+    # claims, denials and suspicion: who did it, not what happened
+    ("The Islamic State group took credit for the bombing of a bus station in Kabul.", "statement"),
+    ("The defence ministry denied that its aircraft were responsible for the strike on the clinic.", "statement"),
+    ("Two brothers from the border town are suspected to be behind the market blast, police said.", "statement"),
+    # states reacting to an attack
+    ("Ten diplomats were expelled after the poisoning of a defector with a nerve agent.", "reaction"),
+    ("The bloc imposed sanctions on three generals over the chlorine attacks on the suburb.", "reaction"),
+    # accidents and disasters
+    ("It is believed the blast occurred in a tank containing solvents.", "accident"),
+    ("A storage bunker at an industrial waste plant exploded overnight.", "accident"),
+    ("The army mobilised to help clear roads blocked by heavy snow.", "nonpolitical"),
+])
+def test_statements_reactions_accidents_and_disasters_are_no_event(text, reason):
+    label = RuleClassifier().classify(text)
+    assert label.code is None and label.reason == reason
+
+
+@pytest.mark.parametrize("text,not_code", [
+    ("Highway patrol officers intercepted a suspected human trafficker and rescued six women.", "DISR_WEAP"),
+    ("The rebel commander was jailed for 20 years by a military court.", "ARREST"),
+    ("Gunmen stormed the embassy and killed two diplomats after a siege.", None),
+])
+def test_look_alikes_of_the_seventh_session_triggers(text, not_code):
+    assert RuleClassifier().classify(text).code != not_code

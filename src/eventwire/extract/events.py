@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover
 from ..resources import by_code, load_yaml, priority
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+DEMONSTRATIONS = {"Protests", "Riots"}
 ALWAYS_POLITICAL = {"AIR_STRIKE", "SUIC_BOMB", "CHEM_WEAP", "ART_MISS_ATTACK"}
 
 
@@ -186,7 +187,7 @@ class RuleClassifier:
         etype = by_code()[code]["event_type"]
         if etype == "Explosions/Remote violence" and _fires("accident", text, gates):
             return "accident"
-        if _fires("nonpolitical", text, gates) and code not in ALWAYS_POLITICAL:
+        if _fires("nonpolitical", text, gates) and code not in ALWAYS_POLITICAL and etype != "Protests":
             return "nonpolitical"
         if "modal" in gates and gates["modal"].search(text) and not _has_past_event_verb(text):
             return "modal"
@@ -194,6 +195,10 @@ class RuleClassifier:
             return "proposal"
         if "general" in gates and gates["general"].search(text):
             return "general"
+        if etype not in DEMONSTRATIONS and _fires("statement", text, gates):
+            return "statement"
+        if etype not in DEMONSTRATIONS and _fires("reaction", text, gates):
+            return "reaction"
         if "diplomatic" in gates and etype not in VIOLENT_TYPES and code != "ARREST" and gates["diplomatic"].search(text):
             return "diplomatic"
         return ""
@@ -207,7 +212,7 @@ def _fires(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:
     return not (exception and exception.search(text))
 
 
-_PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested)\b", re.I)
+_PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|detained|jailed|apprehended)\b", re.I)
 
 
 def _has_past_event_verb(text: str) -> bool:
