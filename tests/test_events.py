@@ -337,6 +337,8 @@ def test_a_protest_calling_for_a_ceasefire_is_a_protest_but_a_call_for_one_is_no
     ("Supporters of the president staged protests over alleged voter fraud.", "PEACE_PROTEST"),
     ("Demonstrators marched in three cities to denounce the killing of a journalist.", "PEACE_PROTEST"),
     ("Thousands rallied in the capital against sanctions imposed after the coup.", "PEACE_PROTEST"),
+    # a diplomatic protest is no demonstration
+    ("The ministry condemned the strike and said it would summon the ambassador to protest.", None),
 ])
 def test_seventh_session_triggers(text, code):
     assert RuleClassifier().classify(text).code == code
@@ -367,3 +369,16 @@ def test_statements_reactions_accidents_and_disasters_are_no_event(text, reason)
 ])
 def test_look_alikes_of_the_seventh_session_triggers(text, not_code):
     assert RuleClassifier().classify(text).code != not_code
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Soldiers opened fire on militants trying to cross the border near the ridge.", "ARMED_CLASH"),
+    ("A resurgence of mob violence against the minority was reported in the district last week.", "MOB_VIOL"),
+    ("Border units were reinforced with 300 troops and a column of tanks on Monday.", "CHANGE_TO_GROUP_ACT"),
+    # background, a drill and a figurative fight
+    ("The coalition has been bombing rebel positions across the north since the end of March.", None),
+    ("Air defence units are ready to counter an air strike by a mock enemy during the drill.", None),
+    ("The activist, who has been fighting deportation for a year, was detained by immigration agents.", "ARREST"),
+])
+def test_seventh_session_triggers_and_background(text, code):
+    assert RuleClassifier().classify(text).code == code

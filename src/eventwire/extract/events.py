@@ -19,7 +19,6 @@ except ImportError:  # pragma: no cover
 from ..resources import by_code, load_yaml, priority
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
-DEMONSTRATIONS = {"Protests", "Riots"}
 ALWAYS_POLITICAL = {"AIR_STRIKE", "SUIC_BOMB", "CHEM_WEAP", "ART_MISS_ATTACK"}
 
 
@@ -187,7 +186,7 @@ class RuleClassifier:
         etype = by_code()[code]["event_type"]
         if etype == "Explosions/Remote violence" and _fires("accident", text, gates):
             return "accident"
-        if _fires("nonpolitical", text, gates) and code not in ALWAYS_POLITICAL and etype != "Protests":
+        if _fires("nonpolitical", text, gates) and code not in ALWAYS_POLITICAL and not _a_protest(etype, text):
             return "nonpolitical"
         if "modal" in gates and gates["modal"].search(text) and not _has_past_event_verb(text):
             return "modal"
@@ -195,10 +194,9 @@ class RuleClassifier:
             return "proposal"
         if "general" in gates and gates["general"].search(text):
             return "general"
-        if etype not in DEMONSTRATIONS and _fires("statement", text, gates):
-            return "statement"
-        if etype not in DEMONSTRATIONS and _fires("reaction", text, gates):
-            return "reaction"
+        for name in ("statement", "reaction"):
+            if _speaks_first(name, text, gates):
+                return name
         if "diplomatic" in gates and etype not in VIOLENT_TYPES and code != "ARREST" and gates["diplomatic"].search(text):
             return "diplomatic"
         return ""
@@ -212,7 +210,27 @@ def _fires(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:
     return not (exception and exception.search(text))
 
 
-_PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|detained|jailed|apprehended)\b", re.I)
+_PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|(?:have|has|had) (?:jailed|detained|apprehended))\b", re.I)
+# words that report an event itself, or a protest and its participants
+_REPORTED = re.compile(r"\b(?:killed|killing|died|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|detained|wounded|wounding|injured|targeted|hit|destroyed|torched|looted|seized|captured|overran|shot|opened fire|blew up|went off|detonated|marched|rallied|protested|demonstrated|gathered|staged|took to the streets|protesters|demonstrators|marchers|crowds?)\b")
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ing)?)\b")
+
+
+def _a_protest(etype: str, text: str) -> bool:
+    """A protest is political whatever it is about (fraud, a stampede's victims)."""
+    return etype == "Protests" and bool(_PROTEST.search(text))
+
+
+def _speaks_first(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:
+    """The gate's words (a claim, a denial, a condemnation; an expulsion) come before any word
+    that reports the event itself: "IS took credit for the bomb that killed 12" is a claim, "a
+    bomb killed 12, and the TTP denied involvement" an event, "demonstrators marched to denounce
+    the killings" a protest."""
+    found = gates[name].search(text) if name in gates else None
+    if not found or not _fires(name, text, gates):
+        return False
+    first = _REPORTED.search(text)
+    return first is None or found.start() < first.start()
 
 
 def _has_past_event_verb(text: str) -> bool:
