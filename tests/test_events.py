@@ -375,10 +375,23 @@ def test_look_alikes_of_the_seventh_session_triggers(text, not_code):
     ("Soldiers opened fire on militants trying to cross the border near the ridge.", "ARMED_CLASH"),
     ("A resurgence of mob violence against the minority was reported in the district last week.", "MOB_VIOL"),
     ("Border units were reinforced with 300 troops and a column of tanks on Monday.", "CHANGE_TO_GROUP_ACT"),
+    ("Soldiers broke into shops in the central market overnight and carted off goods, traders said.", "PROPERTY_DISTRUCT"),
     # background, a drill and a figurative fight
     ("The coalition has been bombing rebel positions across the north since the end of March.", None),
     ("Air defence units are ready to counter an air strike by a mock enemy during the drill.", None),
     ("The activist, who has been fighting deportation for a year, was detained by immigration agents.", "ARREST"),
 ])
 def test_seventh_session_triggers_and_background(text, code):
+    assert RuleClassifier().classify(text).code == code
+
+
+@pytest.mark.parametrize("text,code", [
+    # the claim or denial comes after the event: the event stands
+    ("A bomb hidden on a bus exploded at the terminal, killing eight, police said, and the group denied involvement.", "REM_EXPLOS"),
+    ("Gunmen abducted a village chief after accusing him of spying for the army, residents said.", "ABDUCT_DISSAP"),
+    # the statement comes first: a statement, also about a protest
+    ("The bloc strongly condemned the crackdown on protesters in the capital.", None),
+    ("The interior minister blamed foreign agents for the riots that hit the city last month.", None),
+])
+def test_a_statement_gates_only_when_it_comes_first(text, code):
     assert RuleClassifier().classify(text).code == code
