@@ -395,3 +395,14 @@ def test_seventh_session_triggers_and_background(text, code):
 ])
 def test_a_statement_gates_only_when_it_comes_first(text, code):
     assert RuleClassifier().classify(text).code == code
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Government forces captured a rebel-held neighbourhood in the east of the city on Saturday.", "GOV_REGAINS_TERIT"),
+    ("Fighters of the Oromo Liberation Army overran a federal police camp in the outskirts.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Police attacked a peaceful human chain outside the press club, activists said.", "PROTEST_WITH_INTER"),
+    ("Warplanes destroyed an arms depot of the militants in the hills.", "AIR_STRIKE"),
+    ("Troops found an arms depot hidden in a cave near the border.", "DISR_WEAP"),
+])
+def test_rebel_held_places_human_chains_and_depots(text, code):
+    assert RuleClassifier().classify(text).code == code

@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from eventwire.extract.events import Classification
 from eventwire.extract.model import (LABELS_FILE, LabelsError, LinearModel, ModelClassifier, file_digest,
                                     load_model, read_labelled, read_snippets, text_digest, train)
 
@@ -208,3 +209,17 @@ def test_probabilities_follow_the_coefficients():
     scores = model.intercept + model.coef[:, [0, 5]] @ (val / np.linalg.norm(val))
     expected = np.exp(scores - scores.max())
     assert np.allclose(model.probabilities_of(counts), expected / expected.sum())
+
+
+def test_the_models_may_not_undo_a_codebook_override():
+    """Violent demonstrators are no armed clash (VIOL_DEMONSTR overrides ARMED_CLASH in
+    event_rules.yaml): however sure the model is of a battle, the rules' pick stands."""
+    clf = ModelClassifier(use_encoder=False)
+    probs = np.full(len(clf.model.classes), 0.001)
+    probs[clf.index["ARMED_CLASH"]] = 1.0
+    probs /= probs.sum()
+    ruled = Classification("VIOL_DEMONSTR", 0.7, {"VIOL_DEMONSTR": 2, "ARMED_CLASH": 1})
+    assert clf.decide(probs, ruled).code == "VIOL_DEMONSTR"
+    # with no override between the two, the model's type wins
+    ruled = Classification("PEACE_PROTEST", 0.7, {"PEACE_PROTEST": 1})
+    assert clf.decide(probs, ruled).code == "ARMED_CLASH"

@@ -173,7 +173,7 @@ class RuleClassifier:
         if "ARMED_CLASH" in codes and specific and matched["ARMED_CLASH"] < 2:
             codes.discard("ARMED_CLASH")
         # Attack patterns include generic killing words: a weapon or a protest is more specific
-        if "ATTACK" in codes and codes & (specific | {"FORCE_AGAINST_PROTEST", "MOB_VIOL", "VIOL_DEMONSTR"}):
+        if "ATTACK" in codes and codes & (specific | {"FORCE_AGAINST_PROTEST", "PROTEST_WITH_INTER", "MOB_VIOL", "VIOL_DEMONSTR"}):
             codes.discard("ATTACK")
         # arrests inside a protest are a protest with intervention
         if "ARREST" in codes and codes & {"PROTEST_WITH_INTER", "PEACE_PROTEST"}:
