@@ -339,8 +339,28 @@ def test_a_protest_calling_for_a_ceasefire_is_a_protest_but_a_call_for_one_is_no
     ("Thousands rallied in the capital against sanctions imposed after the coup.", "PEACE_PROTEST"),
     # a diplomatic protest is no demonstration
     ("The ministry condemned the strike and said it would summon the ambassador to protest.", None),
+    ("Soldiers opened fire on militants trying to cross the border near the ridge.", "ARMED_CLASH"),
+    ("A resurgence of mob violence against the minority was reported in the district last week.", "MOB_VIOL"),
+    ("Border units were reinforced with 300 troops and a column of tanks on Monday.", "CHANGE_TO_GROUP_ACT"),
+    ("Soldiers broke into shops in the central market overnight and carted off goods, traders said.", "PROPERTY_DISTRUCT"),
+    # background, a drill and a figurative fight
+    ("The coalition has been bombing rebel positions across the north since the end of March.", None),
+    ("Air defence units are ready to counter an air strike by a mock enemy during the drill.", None),
+    ("The activist, who has been fighting deportation for a year, was detained by immigration agents.", "ARREST"),
+    ("Government forces captured a rebel-held neighbourhood in the east of the city on Saturday.", "GOV_REGAINS_TERIT"),
+    ("Fighters of the Oromo Liberation Army overran a federal police camp in the outskirts.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Police attacked a peaceful human chain outside the press club, activists said.", "PROTEST_WITH_INTER"),
+    ("Warplanes destroyed an arms depot of the militants in the hills.", "AIR_STRIKE"),
+    ("Troops found an arms depot hidden in a cave near the border.", "DISR_WEAP"),
+    # a statement gates only when it comes first: after the event, the event stands
+    # the claim or denial comes after the event: the event stands
+    ("A bomb hidden on a bus exploded at the terminal, killing eight, police said, and the group denied involvement.", "REM_EXPLOS"),
+    ("Gunmen abducted a village chief after accusing him of spying for the army, residents said.", "ABDUCT_DISSAP"),
+    # the statement comes first: a statement, also about a protest
+    ("The bloc strongly condemned the crackdown on protesters in the capital.", None),
+    ("The interior minister blamed foreign agents for the riots that hit the city last month.", None),
 ])
-def test_seventh_session_triggers(text, code):
+def test_codebook_lines_drawn_in_the_seventh_session(text, code):
     assert RuleClassifier().classify(text).code == code
 
 
@@ -369,40 +389,3 @@ def test_statements_reactions_accidents_and_disasters_are_no_event(text, reason)
 ])
 def test_look_alikes_of_the_seventh_session_triggers(text, not_code):
     assert RuleClassifier().classify(text).code != not_code
-
-
-@pytest.mark.parametrize("text,code", [
-    ("Soldiers opened fire on militants trying to cross the border near the ridge.", "ARMED_CLASH"),
-    ("A resurgence of mob violence against the minority was reported in the district last week.", "MOB_VIOL"),
-    ("Border units were reinforced with 300 troops and a column of tanks on Monday.", "CHANGE_TO_GROUP_ACT"),
-    ("Soldiers broke into shops in the central market overnight and carted off goods, traders said.", "PROPERTY_DISTRUCT"),
-    # background, a drill and a figurative fight
-    ("The coalition has been bombing rebel positions across the north since the end of March.", None),
-    ("Air defence units are ready to counter an air strike by a mock enemy during the drill.", None),
-    ("The activist, who has been fighting deportation for a year, was detained by immigration agents.", "ARREST"),
-])
-def test_seventh_session_triggers_and_background(text, code):
-    assert RuleClassifier().classify(text).code == code
-
-
-@pytest.mark.parametrize("text,code", [
-    # the claim or denial comes after the event: the event stands
-    ("A bomb hidden on a bus exploded at the terminal, killing eight, police said, and the group denied involvement.", "REM_EXPLOS"),
-    ("Gunmen abducted a village chief after accusing him of spying for the army, residents said.", "ABDUCT_DISSAP"),
-    # the statement comes first: a statement, also about a protest
-    ("The bloc strongly condemned the crackdown on protesters in the capital.", None),
-    ("The interior minister blamed foreign agents for the riots that hit the city last month.", None),
-])
-def test_a_statement_gates_only_when_it_comes_first(text, code):
-    assert RuleClassifier().classify(text).code == code
-
-
-@pytest.mark.parametrize("text,code", [
-    ("Government forces captured a rebel-held neighbourhood in the east of the city on Saturday.", "GOV_REGAINS_TERIT"),
-    ("Fighters of the Oromo Liberation Army overran a federal police camp in the outskirts.", "NON_STATE_ACTOR_OVERTAKES_TER"),
-    ("Police attacked a peaceful human chain outside the press club, activists said.", "PROTEST_WITH_INTER"),
-    ("Warplanes destroyed an arms depot of the militants in the hills.", "AIR_STRIKE"),
-    ("Troops found an arms depot hidden in a cave near the border.", "DISR_WEAP"),
-])
-def test_rebel_held_places_human_chains_and_depots(text, code):
-    assert RuleClassifier().classify(text).code == code
