@@ -352,7 +352,6 @@ def test_a_protest_calling_for_a_ceasefire_is_a_protest_but_a_call_for_one_is_no
     ("Police attacked a peaceful human chain outside the press club, activists said.", "PROTEST_WITH_INTER"),
     ("Warplanes destroyed an arms depot of the militants in the hills.", "AIR_STRIKE"),
     ("Troops found an arms depot hidden in a cave near the border.", "DISR_WEAP"),
-    # a statement gates only when it comes first: after the event, the event stands
     # the claim or denial comes after the event: the event stands
     ("A bomb hidden on a bus exploded at the terminal, killing eight, police said, and the group denied involvement.", "REM_EXPLOS"),
     ("Gunmen abducted a village chief after accusing him of spying for the army, residents said.", "ABDUCT_DISSAP"),
