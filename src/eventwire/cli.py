@@ -187,7 +187,7 @@ def demo(out_dir):
               "--encoder, the folder for the encoder and its tokenizer.")
 @click.option("--c", "c", default=8.0, show_default=True, help="Inverse regularisation strength.")
 @click.option("--encoder", is_flag=True, help="Fine-tune the sentence encoder instead (needs the training extra, "
-              'pip install -e ".[train]"; about 25 minutes on two cores).')
+              'pip install -e ".[train]"; about 30 minutes on two cores).')
 @click.option("--epochs", default=4, show_default=True, help="Encoder: passes over the training data.")
 @click.option("--conflibert", "conflibert_dir", type=click.Path(exists=True, file_okay=False),
               help="Also train on the real news of ConfliBERT's training splits that the team labelled "
