@@ -388,3 +388,33 @@ def test_statements_reactions_accidents_and_disasters_are_no_event(text, reason)
 ])
 def test_look_alikes_of_the_seventh_session_triggers(text, not_code):
     assert RuleClassifier().classify(text).code != not_code
+
+@pytest.mark.parametrize("text,not_code", [
+    # a review's look-alikes of the seventh session's triggers and gates
+    ("Troops seized five rifles from an insurgent hideout in the district.", "GOV_REGAINS_TERIT"),
+    ("Jihadists killed 10 soldiers and overran government-held positions near the lake.", "GOV_REGAINS_TERIT"),
+    ("Three soldiers were captured at their camp near the border by the rebels.", "GOV_REGAINS_TERIT"),
+    ("A rally was held in Lahore to denounce the arrest of the opposition leader.", None),
+    ("In an attack blamed on the insurgents, gunmen killed 12 farmers near Gwoza.", None),
+    ("Israel has been bombing Gaza since October; on Sunday an air strike killed 20 in Rafah.", None),
+    ("Despite heavy snowfall, troops clashed with militants near the Line of Control.", None),
+    ("Opposition supporters protesting alleged election fraud clashed with police in the capital.", None),
+    ("A drone strike on an ammunition depot in Crimea set off explosions for hours.", "DISR_WEAP"),
+    ("Police expelled protesters from the square after they refused to leave.", None),
+    ("Activists said gunmen broke into the house and shot dead a journalist.", "VIOL_DEMONSTR"),
+    ("The bodies of three men, their arms tied behind their backs, were found near the river.", "DISR_WEAP"),
+    ("Soldiers opened fire on villagers they mistook for militants, killing six.", "ARMED_CLASH"),
+    ("Prosecutors charged the base commander with murder on Friday.", "ARMED_CLASH"),
+    ("A mob set upon a police officer who tried to arrest a trader.", "ARMED_CLASH"),
+    ("Gunmen attacked the convoy with machine guns and anti-aircraft fire.", "AIR_STRIKE"),
+    ("Government forces took two villages in dawn raids near the river.", "ARREST"),
+    ("Insurgents opened fire at the police barracks in Maiduguri, killing two.", "HQ_ESTABLISHED"),
+    ("Officers deployed teargas and rubber bullets against the crowd in Kampala.", "CHANGE_TO_GROUP_ACT"),
+    ("Police officers were assaulted by demonstrators outside the court.", "PROTEST_WITH_INTER"),
+    ("The general strike passed off without any clashes in the capital.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("Suspected saboteurs blew up an oil pipeline in the delta, causing a huge explosion.", None),
+    ("Cow vigilantes beat a Muslim trader to death on the highway.", "PEACE_PROTEST"),
+    ("Unions called in members from all regions to protest outside parliament.", None),
+])
+def test_look_alikes_found_in_review(text, not_code):
+    assert RuleClassifier().classify(text).code != not_code

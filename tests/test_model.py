@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventwire.extract.events import Classification
+from eventwire.extract.events import Classification, RuleClassifier
 from eventwire.extract.model import (LABELS_FILE, LabelsError, LinearModel, ModelClassifier, file_digest,
                                     load_model, read_labelled, read_snippets, text_digest, train)
 
@@ -218,7 +218,8 @@ def test_the_models_may_not_undo_a_codebook_override():
     probs = np.full(len(clf.model.classes), 0.001)
     probs[clf.index["ARMED_CLASH"]] = 1.0
     probs /= probs.sum()
-    ruled = Classification("VIOL_DEMONSTR", 0.7, {"VIOL_DEMONSTR": 2, "ARMED_CLASH": 1})
+    ruled = RuleClassifier().classify("Rioters clashed with troops in the old city.")
+    assert ruled.code == "VIOL_DEMONSTR" and "ARMED_CLASH" in ruled.beats
     assert clf.decide(probs, ruled).code == "VIOL_DEMONSTR"
     # with no override between the two, the model's type wins
     ruled = Classification("PEACE_PROTEST", 0.7, {"PEACE_PROTEST": 1})

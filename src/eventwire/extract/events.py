@@ -28,6 +28,7 @@ class Classification:
     confidence: float
     matched: dict[str, int] = field(default_factory=dict)  # code -> number of patterns matched
     reason: str = ""  # why a matched sentence is not an event (modal, general, nonpolitical, ...)
+    beats: frozenset[str] = frozenset()  # codes the picked code's matching rules override
 
     @property
     def event_type(self) -> str:
@@ -155,7 +156,7 @@ class RuleClassifier:
         confidence = min(0.95, 0.55 + 0.1 * matched.get(code, 1) + (0.05 if len(matched) == 1 else 0.0))
         if reason:
             return Classification(None, confidence, matched, reason)
-        return Classification(code, confidence, matched)
+        return Classification(code, confidence, matched, beats=frozenset(overrides.get(code, ())))
 
     @staticmethod
     def choose(matched: dict[str, int], overrides: dict[str, set[str]]) -> str:
@@ -212,13 +213,14 @@ def _fires(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:
 
 _PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|(?:have|has|had) (?:jailed|detained|apprehended))\b", re.I)
 # words that report an event itself, or a protest and its participants
-_REPORTED = re.compile(r"\b(?:killed|killing|died|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|detained|wounded|wounding|injured|targeted|hit|destroyed|torched|looted|seized|captured|overran|shot|opened fire|blew up|went off|detonated|marched|rallied|protested|demonstrated|gathered|staged|took to the streets|protesters|demonstrators|marchers|crowds?)\b")
+_REPORTED = re.compile(r"\b(?:killed|killing|died|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|detained|wounded|wounding|injured|targeted|hit|destroyed|torched|looted|seized|captured|overran|shot|opened fire|blew up|went off|detonated|marched|rallied|protested|demonstrated|gathered|staged|took to the streets|protesters|demonstrators|marchers|crowds?|protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|attacks?|bombings?|blasts?|explosions?|raids?|ambush\w*|clashes|fighting|(?:air ?)?strikes?)\b")
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ing)?)\b")
 
 
 def _a_protest(etype: str, text: str) -> bool:
-    """A protest is political whatever it is about (fraud, a stampede's victims)."""
-    return etype == "Protests" and bool(_PROTEST.search(text))
+    """Protesters are political whatever they protest about (fraud, a stampede's victims), also
+    when they riot or clash with the police."""
+    return etype in ("Protests", "Riots", "Battles") and bool(_PROTEST.search(text))
 
 
 def _speaks_first(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:

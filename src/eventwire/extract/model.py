@@ -22,7 +22,7 @@ import numpy as np
 
 from ..resources import by_code
 from .encoder import load_encoder, models_dir
-from .events import Classification, RuleClassifier, load_rules
+from .events import Classification, RuleClassifier
 
 NONE_CLASSES = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
 POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -274,7 +274,7 @@ class ModelClassifier:
             return Classification(None, round(p_event, 3), ruled.matched, reason="no trigger")
         of_type = max(self.type_idx.values(), key=lambda idx: float(probs[idx].sum()))
         best = of_type[int(probs[of_type].argmax())]
-        if not ruled.reason and self.model.classes[best] in overridden_by(ruled.code):
+        if self.model.classes[best] in ruled.beats:
             best = self.index[ruled.code]  # the codebook's override stands: rioters clashing are no battle
         return Classification(self.model.classes[best], round(float(probs[best]), 3), ruled.matched)
 
@@ -305,15 +305,6 @@ class LinearClassifier(ModelClassifier):
 
     def __init__(self, path: str | None = None):
         super().__init__(path, use_encoder=False)
-
-
-def overridden_by(code: str | None) -> set[str]:
-    """The codes a rule for ``code`` beats whatever their rank (``overrides`` in
-    event_rules.yaml: violent demonstrators are no armed clash, a defused bomb is no bomb
-    attack). The models may not undo them."""
-    if not code:
-        return set()
-    return set().union(*(rule.overrides for rule in load_rules()[0] if rule.code == code))
 
 
 def disorders(code: str) -> set[str]:
