@@ -7,6 +7,7 @@ OUT=${2:-benchmark-results}
 mkdir -p "$OUT"
 eventwire evaluate classify "$DATA/case2021-task2/dev.tsv" --json > "$OUT/classify-case2021-dev.json"
 eventwire --classifier linear evaluate classify "$DATA/case2021-task2/dev.tsv" --json > "$OUT/classify-case2021-dev-linear.json"
+eventwire evaluate classify "$(dirname "$0")/../tests/fixtures/eval/heldout_snippets.tsv" --json > "$OUT/classify-heldout-snippets.json"
 eventwire evaluate geoparse "$DATA/geoparsing/lgl.xml" --gold-spans --json > "$OUT/geoparse-lgl-gold-spans.json"
 eventwire evaluate geoparse "$DATA/geoparsing/lgl.xml" --json > "$OUT/geoparse-lgl.json"
 python "$(dirname "$0")/resolve_speed.py" "$DATA/geoparsing/lgl.xml" > "$OUT/resolve-speed-lgl.json"
