@@ -98,3 +98,14 @@ def test_date_notes_are_not_read_as_event_text():
 def test_a_week_is_coded_to_its_midpoint(text, expected):
     (d,) = find_dates(text, None)
     assert (d.day, d.precision) == (expected, 2)
+
+
+@pytest.mark.parametrize("text,day", [
+    # the day of a claim or a statement is not the event's day when the event has its own
+    ("The group took credit on Tuesday for a suicide bombing that killed 12 people on Monday.", date(2019, 3, 11)),
+    ("Police said on Tuesday that gunmen had killed five villagers on Sunday.", date(2019, 3, 10)),
+    # ... and is used when it is the only day given
+    ("Gunmen killed five villagers in Zurmi, police said on Tuesday.", date(2019, 3, 12)),
+])
+def test_a_statement_day_yields_to_the_event_day(text, day):
+    assert event_date(find_dates(text, PUB), PUB).day == day

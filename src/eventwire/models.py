@@ -93,6 +93,7 @@ class DateMention:
     end_day: date | None = None
     precision: int = 3  # ACLED time_precision: 1 day, 2 week, 3 month
     background: bool = False
+    reported: bool = False  # the day of a statement about the event ("took credit on Tuesday")
 
 
 @dataclass

@@ -53,6 +53,10 @@ PATTERNS = [
 ]
 COMPILED = [(name, re.compile(p, re.I)) for name, p in PATTERNS]
 DATE_NOTE = re.compile(rf"\s*\({NOTE_BODY}\)", re.I)
+# a date right after a verb of saying: the day of the statement, not of the event
+REPORTED_ON = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|claimed|denied|denies|"
+                         r"(?:took|takes|claimed) (?:credit|responsibility)|condemned|stated|added)\s+"
+                         r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 
 
 def strip_date_notes(text: str) -> str:
@@ -76,6 +80,7 @@ def find_dates(text: str, published: date | None, offset: int = 0, sentence: int
             mention.sentence = sentence
             if published and mention.day and (published - mention.day).days > BACKGROUND_DAYS:
                 mention.background = True
+            mention.reported = bool(REPORTED_ON.search(text, 0, m.start()))
             found.append(mention)
     return sorted(found, key=lambda d: d.start)
 
@@ -243,8 +248,9 @@ RESOLVERS = {
 
 
 def event_date(mentions: list[DateMention], published: date | None) -> DateMention | None:
-    """The date of an event from its sentence's mentions: the first non-background day-level date."""
+    """The date of an event from its sentence's mentions: the first non-background day-level date,
+    a statement's day ("IS took credit on Tuesday for Monday's bombing") only when there is no other."""
     usable = [d for d in mentions if not d.background and (d.day is not None)]
     if usable:
-        return sorted(usable, key=lambda d: (d.precision, d.start))[0]
+        return sorted(usable, key=lambda d: (d.reported, d.precision, d.start))[0]
     return None
