@@ -203,17 +203,17 @@ class RuleClassifier:
         return ""
 
 
-def _fires(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:
-    """The gate matches the text and none of its exceptions does."""
-    if name not in gates or not gates[name].search(text):
-        return False
+def _fires(name: str, text: str, gates: dict[str, re.Pattern]) -> re.Match | None:
+    """The gate's match in the text, unless one of the gate's exceptions matches too."""
+    found = gates[name].search(text) if name in gates else None
     exception = load_gate_exceptions().get(name)
-    return not (exception and exception.search(text))
+    return None if not found or (exception and exception.search(text)) else found
 
 
-_PAST_EVENT = re.compile(r"\b(?:killed|died|were killed|was killed|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|(?:have|has|had) (?:jailed|detained|apprehended))\b", re.I)
+_EVENT_VERBS = "killed|died|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested"
+_PAST_EVENT = re.compile(rf"\b(?:{_EVENT_VERBS}|(?:have|has|had) (?:jailed|detained|apprehended))\b", re.I)
 # words that report an event itself, or a protest and its participants
-_REPORTED = re.compile(r"\b(?:killed|killing|died|exploded|struck|clashed|attacked|stormed|fired|shelled|bombed|abducted|kidnapped|arrested|detained|wounded|wounding|injured|targeted|hit|destroyed|torched|looted|seized|captured|overran|shot|opened fire|blew up|went off|detonated|marched|rallied|protested|demonstrated|gathered|staged|took to the streets|protesters|demonstrators|marchers|crowds?|protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|attacks?|bombings?|blasts?|explosions?|raids?|ambush\w*|clashes|fighting|(?:air ?)?strikes?)\b")
+_REPORTED = re.compile(rf"\b(?:{_EVENT_VERBS}|killing|detained|wounded|wounding|injured|targeted|hit|destroyed|torched|looted|seized|captured|overran|shot|opened fire|blew up|went off|detonated|marched|rallied|protested|demonstrated|gathered|staged|took to the streets|protesters|demonstrators|marchers|crowds?|protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|attacks?|bombings?|blasts?|explosions?|raids?|ambush\w*|clashes|fighting|(?:air ?)?strikes?)\b")
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ing)?)\b")
 
 
@@ -228,8 +228,8 @@ def _speaks_first(name: str, text: str, gates: dict[str, re.Pattern]) -> bool:
     that reports the event itself: "IS took credit for the bomb that killed 12" is a claim, "a
     bomb killed 12, and the TTP denied involvement" an event, "demonstrators marched to denounce
     the killings" a protest."""
-    found = gates[name].search(text) if name in gates else None
-    if not found or not _fires(name, text, gates):
+    found = _fires(name, text, gates)
+    if not found:
         return False
     first = _REPORTED.search(text)
     return first is None or found.start() < first.start()
